@@ -1,0 +1,107 @@
+// ESLint flat config: typescript-eslint's recommended rules (syntax only, no type information, so it stays fast)
+// plus the project's purity rules for sim/: no randomness or clock of its own, no Node built-ins outside sim/node/.
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'eslint/config';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const SIM_ONLY = ['sim/**/*.{ts,js,mjs}'];
+const SIM_NODE_EDGE = ['sim/node/**'];
+
+const nodeBuiltinPaths = builtinModules
+  .filter((name) => !name.startsWith('_'))
+  .map((name) => ({
+    name,
+    message: 'sim/ is pure TypeScript: Node built-ins belong in sim/node/ (or a *.test.ts file).',
+  }));
+
+// The few Node/browser globals our plain .js/.mjs files use (scripts/, bin/, configs); TypeScript checks the .ts ones.
+const scriptGlobals = Object.fromEntries(
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'queueMicrotask',
+    'structuredClone',
+    'TextEncoder',
+    'TextDecoder',
+    'performance',
+    'fetch',
+    'globalThis',
+  ].map((name) => [name, 'readonly']),
+);
+
+export default defineConfig(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'datasets/**', 'coverage/**', 'out/**', '.tmp/**', 'test-results/**'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: scriptGlobals },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
+    },
+  },
+  {
+    files: SIM_ONLY,
+    ignores: SIM_NODE_EDGE,
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Take a RandomSource (sim/random/random.ts, randomSeeded(seed)) instead of Math.random.',
+        },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'sim/ never reads the wall clock: take the time as a parameter (epochMillis).',
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'sim/ never reads the wall clock: `new Date()` without an argument is the current time.',
+        },
+      ],
+    },
+  },
+  {
+    files: SIM_ONLY,
+    ignores: [...SIM_NODE_EDGE, '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltinPaths,
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'sim/ is pure TypeScript: Node built-ins belong in sim/node/ (or a *.test.ts file).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,196 @@
+/**
+ * Hot loops of the typed-array MF engine: one fused forward/backward pass over ratings grouped by an
+ * "outer" side (notes or raters, whichever the caller picks), scattering into the "inner" side.
+ * The model is symmetric in the two sides (pred = mu + b_o + b_i + f_o·f_i), so one loop serves both.
+ *
+ * Gradients are left raw: the gO and gI columns receive Σ w·e and Σ w·e·f_other where e = dLoss/dpred per rating
+ * before the 1/R (and the factor 2 of the squared loss); the caller scales them.
+ */
+
+/** Ratings grouped by outer index: ratings of outer o sit at start[o]..start[o+1]-1. */
+export interface RatingCsr {
+  start: Int32Array;
+  inner: Int32Array;
+  target: Float32Array;
+  /** Per-rating weight, null when all are 1. */
+  weight: Float32Array | null;
+}
+
+/**
+ * Group ratings by `outer` (stable counting sort, O(R + nOuter)). Takes index columns and values;
+ * returns the CSR copy (the inputs are not modified).
+ */
+export function buildCsr(
+  outer: Int32Array,
+  inner: Int32Array,
+  nOuter: number,
+  target: Float32Array,
+  weight: Float32Array | undefined,
+): RatingCsr {
+  const r = outer.length;
+  const start = new Int32Array(nOuter + 1);
+  for (let k = 0; k < r; k++) start[outer[k] + 1]++;
+  for (let o = 0; o < nOuter; o++) start[o + 1] += start[o];
+  const fill = start.slice(0, nOuter);
+  const innerOut = new Int32Array(r);
+  const targetOut = new Float32Array(r);
+  const weightOut = weight === undefined ? null : new Float32Array(r);
+  for (let k = 0; k < r; k++) {
+    const pos = fill[outer[k]]++;
+    innerOut[pos] = inner[k];
+    targetOut[pos] = target[k];
+    if (weightOut !== null) weightOut[pos] = (weight as Float32Array)[k];
+  }
+  return { start, inner: innerOut, target: targetOut, weight: weightOut };
+}
+
+/** Parameter and gradient columns of one pass, outer side first. */
+export interface PassBuffers {
+  oB: Float32Array;
+  oF: Float32Array;
+  iB: Float32Array;
+  iF: Float32Array;
+  gOB: Float64Array;
+  gOF: Float64Array;
+  gIB: Float64Array;
+  gIF: Float64Array;
+}
+
+/**
+ * Squared loss, unit weights. Writes out[0] = Σ e², out[1] = Σ e² (plain), out[2] = Σ e with
+ * e = pred − target; outer gradients are assigned, inner ones accumulated (zero them first) when
+ * `scatterInner`.
+ */
+export function passSquared(csr: RatingCsr, p: PassBuffers, mu: number, scatterInner: boolean, out: Float64Array): void {
+  const { start, inner, target } = csr;
+  const { oB, oF, iB, iF, gOB, gOF, gIB, gIF } = p;
+  const nOuter = start.length - 1;
+  let loss = 0;
+  let sumE = 0;
+  for (let o = 0; o < nOuter; o++) {
+    const base = mu + oB[o];
+    const fo = oF[o];
+    let gb = 0;
+    let gf = 0;
+    const end = start[o + 1];
+    if (scatterInner) {
+      for (let k = start[o]; k < end; k++) {
+        const i = inner[k];
+        const fi = iF[i];
+        const e = base + iB[i] + fo * fi - target[k];
+        loss += e * e;
+        gb += e;
+        gf += e * fi;
+        gIB[i] += e;
+        gIF[i] += e * fo;
+      }
+    } else {
+      for (let k = start[o]; k < end; k++) {
+        const i = inner[k];
+        const fi = iF[i];
+        const e = base + iB[i] + fo * fi - target[k];
+        loss += e * e;
+        gb += e;
+        gf += e * fi;
+      }
+    }
+    gOB[o] = gb;
+    gOF[o] = gf;
+    sumE += gb;
+  }
+  out[0] = loss;
+  out[1] = loss;
+  out[2] = sumE;
+}
+
+/** Squared loss with per-rating weights: out[0] = Σ w e², out[1] = Σ e², out[2] = Σ w e. */
+export function passSquaredWeighted(csr: RatingCsr, p: PassBuffers, mu: number, scatterInner: boolean, out: Float64Array): void {
+  const { start, inner, target } = csr;
+  const weight = csr.weight as Float32Array;
+  const { oB, oF, iB, iF, gOB, gOF, gIB, gIF } = p;
+  const nOuter = start.length - 1;
+  let loss = 0;
+  let plain = 0;
+  let sumE = 0;
+  for (let o = 0; o < nOuter; o++) {
+    const base = mu + oB[o];
+    const fo = oF[o];
+    let gb = 0;
+    let gf = 0;
+    const end = start[o + 1];
+    for (let k = start[o]; k < end; k++) {
+      const i = inner[k];
+      const fi = iF[i];
+      const e = base + iB[i] + fo * fi - target[k];
+      const we = weight[k] * e;
+      loss += we * e;
+      plain += e * e;
+      gb += we;
+      gf += we * fi;
+      if (scatterInner) {
+        gIB[i] += we;
+        gIF[i] += we * fo;
+      }
+    }
+    gOB[o] = gb;
+    gOF[o] = gf;
+    sumE += gb;
+  }
+  out[0] = loss;
+  out[1] = plain;
+  out[2] = sumE;
+}
+
+/**
+ * BCE with logits and pos_weight pw (torch semantics): per rating
+ * l = (1 − y)·x + (1 + (pw − 1)·y)·softplus(−x), dl/dx = (1 − y) − (1 + (pw − 1)·y)·σ(−x).
+ * out[0] = Σ w l, out[1] = Σ l, out[2] = Σ w dl/dx.
+ */
+export function passLogistic(csr: RatingCsr, p: PassBuffers, mu: number, posWeight: number, scatterInner: boolean, out: Float64Array): void {
+  const { start, inner, target, weight } = csr;
+  const { oB, oF, iB, iF, gOB, gOF, gIB, gIF } = p;
+  const nOuter = start.length - 1;
+  const pw1 = posWeight - 1;
+  let loss = 0;
+  let plain = 0;
+  let sumE = 0;
+  for (let o = 0; o < nOuter; o++) {
+    const base = mu + oB[o];
+    const fo = oF[o];
+    let gb = 0;
+    let gf = 0;
+    const end = start[o + 1];
+    for (let k = start[o]; k < end; k++) {
+      const i = inner[k];
+      const fi = iF[i];
+      const x = base + iB[i] + fo * fi;
+      const y = target[k];
+      const lw = 1 + pw1 * y;
+      const ex = Math.exp(-Math.abs(x));
+      const softplusNeg = Math.log1p(ex) + (x < 0 ? -x : 0);
+      const sigmaNeg = x >= 0 ? ex / (1 + ex) : 1 / (1 + ex);
+      const l = (1 - y) * x + lw * softplusNeg;
+      let e = 1 - y - lw * sigmaNeg;
+      plain += l;
+      if (weight !== null) {
+        const w = weight[k];
+        loss += w * l;
+        e *= w;
+      } else {
+        loss += l;
+      }
+      gb += e;
+      gf += e * fi;
+      if (scatterInner) {
+        gIB[i] += e;
+        gIF[i] += e * fo;
+      }
+    }
+    gOB[o] = gb;
+    gOF[o] = gf;
+    sumE += gb;
+  }
+  out[0] = loss;
+  out[1] = plain;
+  out[2] = sumE;
+}

@@ -1,0 +1,43 @@
+import type { Dataset, RatingsTable } from '../../data/tables.ts';
+import type { MFEngine } from '../mf/types.ts';
+import type { NoteInfo } from '../noteInfo.ts';
+
+/** Run-level state shared by every scorer of one scoring run. */
+export interface RunContext {
+  data: Dataset;
+  info: NoteInfo;
+  nNotes: number;
+  nParticipants: number;
+  /** "now" (epochMillis) */
+  now: number;
+  engine: MFEngine;
+  seed: number;
+  /** per participant: present in userEnrollment */
+  enrolled: Uint8Array;
+  /** per participant: modelingGroup, NaN when empty or not enrolled */
+  modelingGroup: Float64Array;
+  /** per global note: topic id (0 = none) */
+  noteTopic: Int8Array;
+  /** universe notes (NSH ∪ notes) in ascending 64-bit noteId order */
+  universe: Int32Array;
+  /** per global note, from the previous status history (NaN / null when absent) */
+  previous: {
+    currentStatus: (string | null)[];
+    lockedStatus: (string | null)[];
+    timestampMillisOfLatestNonNMRStatus: Float64Array;
+    timestampMillisOfNmrDueToMinStableCrhTime: Float64Array;
+    firstNonNMRStatus: (string | null)[];
+  };
+  /** rule names switched off (per-scorer and meta rules alike) */
+  disabledRules: ReadonlySet<string>;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** Ratings of a stage plus the per-rating flags final scoring needs. */
+export interface StageRatings {
+  ratings: RatingsTable;
+  /** per rating: rater flagged high-volume */
+  highVolume: Uint8Array;
+  /** per rating: rater in a correlated cluster */
+  correlated: Uint8Array;
+}

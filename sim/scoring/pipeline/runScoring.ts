@@ -1,0 +1,142 @@
+import type { Dataset } from '../../data/tables.ts';
+import { applyClustering } from '../clustering/applyClustering.ts';
+import { postSelectionCliques } from '../clustering/postSelectionSimilarity.ts';
+import { quasiCliques } from '../clustering/quasiCliques.ts';
+import type { MFEngine } from '../mf/types.ts';
+import { tagHighVolumeRaters } from '../preprocess/highVolumeRaters.ts';
+import { scorerCatalogue } from '../scorers/catalogue.ts';
+import type { ScorerConfig } from '../scorers/scorerConfig.ts';
+import { predictNoteTopics, trainTopicModel } from '../topics/assignTopics.ts';
+import { finalScoreMF, type ScorerOutput } from './finalScoreMF.ts';
+import { buildNoteInfo, filterRatings, selectRatings } from './preprocess.ts';
+import { prescoreMF, type PrescoringResult } from './prescoreMF.ts';
+import type { RunContext, StageRatings } from './runContext.ts';
+
+export interface ScoringOptions {
+  /** "now" in ms since epoch (epochMillis); required: sim/ never reads the clock */
+  now: number;
+  seed: number;
+  engine: MFEngine;
+  /** scorer names to run (default: all of the catalogue) */
+  scorers?: string[];
+  /** rule names to switch off, per-scorer and meta rules alike */
+  disabledRules?: string[];
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** Everything one scoring run produced, before the output files are assembled. */
+export interface ScoringRun {
+  ctx: RunContext;
+  prescoring: Map<string, PrescoringResult>;
+  outputs: ScorerOutput[];
+  postSelectionValue: Int32Array;
+  quasiCliqueValue: Int32Array;
+  runRatings: StageRatings;
+}
+
+/** Compare two decimal id strings as 64-bit signed integers. */
+export function compareIds(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Build the run context: note universe, enrollment, previous history (scoring-core.md §2). */
+export function prepareContext(data: Dataset, opts: ScoringOptions): RunContext {
+  const info = buildNoteInfo(data);
+  const nNotes = data.noteIds.size;
+  const nParticipants = data.participants.size;
+  const enrolled = new Uint8Array(nParticipants);
+  const modelingGroup = new Float64Array(nParticipants).fill(NaN);
+  const e = data.enrollment;
+  for (let i = 0; i < e.length; i++) {
+    enrolled[e.participant[i]] = 1;
+    modelingGroup[e.participant[i]] = e.modelingGroup[i];
+  }
+  const universe = Int32Array.from(
+    [...Array(nNotes).keys()].filter((n) => info.inUniverse[n]).sort((a, b) => compareIds(data.noteIds.values[a], data.noteIds.values[b])),
+  );
+  const nsh = data.statusHistory;
+  const previous = {
+    currentStatus: new Array<string | null>(nNotes).fill(null),
+    lockedStatus: new Array<string | null>(nNotes).fill(null),
+    timestampMillisOfLatestNonNMRStatus: new Float64Array(nNotes).fill(NaN),
+    timestampMillisOfNmrDueToMinStableCrhTime: new Float64Array(nNotes).fill(NaN),
+    firstNonNMRStatus: new Array<string | null>(nNotes).fill(null),
+  };
+  for (let i = 0; i < nsh.length; i++) {
+    const n = nsh.note[i];
+    previous.currentStatus[n] = nsh.currentStatus[i];
+    previous.lockedStatus[n] = nsh.lockedStatus[i];
+    previous.timestampMillisOfLatestNonNMRStatus[n] = nsh.timestampMillisOfLatestNonNMRStatus[i];
+    previous.timestampMillisOfNmrDueToMinStableCrhTime[n] = nsh.timestampMillisOfNmrDueToMinStableCrhTime[i];
+    previous.firstNonNMRStatus[n] = nsh.firstNonNMRStatus[i];
+  }
+  return {
+    data,
+    info,
+    nNotes,
+    nParticipants,
+    now: opts.now,
+    engine: opts.engine,
+    seed: opts.seed,
+    enrolled,
+    modelingGroup,
+    noteTopic: new Int8Array(nNotes),
+    universe,
+    previous,
+    disabledRules: new Set(opts.disabledRules ?? []),
+    onProgress: opts.onProgress,
+  };
+}
+
+/** Run clustering, topics, prescoring and final scoring of every selected scorer. */
+export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<ScoringRun> {
+  const ctx = prepareContext(data, opts);
+  const progress = (stage: string, done: number, total: number) => ctx.onProgress?.(stage, done, total);
+  const ratings = filterRatings(data, ctx.info);
+
+  progress('clustering', 0, 1);
+  const postSelectionValue = postSelectionCliques(ratings, ctx.info, ctx.nParticipants);
+  const quasiCliqueValue = quasiCliques(ratings, ctx.info, ctx.nParticipants);
+  progress('clustering', 1, 1);
+
+  progress('topics', 0, 1);
+  const topicModel = trainTopicModel(ctx.info);
+  ctx.noteTopic.set(predictNoteTopics(topicModel, ctx.info, ctx.universe));
+  progress('topics', 1, 1);
+
+  const numNotes = data.notes.length;
+  const pre = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'prescoring', numNotes);
+  const prescoringRatings = selectRatings(ratings, pre.keep);
+
+  const wanted = (c: ScorerConfig) => !opts.scorers || opts.scorers.includes(c.name) || opts.scorers.includes(c.prescoringName);
+  const catalogue = scorerCatalogue().filter(wanted);
+  const prescorers = catalogue.filter((c) => c.prescoring && c.kind === 'mf');
+  const prescoring = new Map<string, PrescoringResult>();
+  for (const [k, cfg] of prescorers.entries()) {
+    progress('prescoring', k, prescorers.length);
+    const result = await prescoreMF(cfg, ctx, prescoringRatings);
+    if (result) prescoring.set(cfg.name, result);
+  }
+  progress('prescoring', prescorers.length, prescorers.length);
+
+  const highVolumeAll = tagHighVolumeRaters(ratings, ctx.nParticipants);
+  const fin = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'final', numNotes);
+  const runRatings: StageRatings = {
+    ratings: selectRatings(ratings, fin.keep),
+    highVolume: Uint8Array.from(fin.keep, (i) => highVolumeAll[i]),
+    correlated: fin.correlated,
+  };
+
+  const finalScorers = catalogue.filter((c) => c.finalScoring && c.kind === 'mf');
+  const outputs: ScorerOutput[] = [];
+  for (const [k, cfg] of finalScorers.entries()) {
+    progress('final scoring', k, finalScorers.length);
+    const p = prescoring.get(cfg.prescoringName);
+    if (!p) continue;
+    outputs.push(await finalScoreMF(cfg, ctx, runRatings, p));
+  }
+  progress('final scoring', finalScorers.length, finalScorers.length);
+  return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings };
+}
