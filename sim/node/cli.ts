@@ -1,23 +1,124 @@
-// STUB written by the tooling helper so bin/bridgelab.mjs can be tested; the lead replaces it with the real CLI.
-// Contract: export main(argv) -> exit code (0 ok, 1 failure, 2 usage error); self-run only as the entry point.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DataFormatError } from '../data/dataFormatError.ts';
+import { writeTsv } from '../data/writeTsv.ts';
+import { createEngine, ENGINE_NAMES, type EngineName } from '../scoring/mf/engines.ts';
+import { outputTables, scoreDataset } from '../scoring/pipeline/scoreDataset.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { intOption, parseArgs, UsageError } from './cliArgs.ts';
+import { readDataDir } from './dataFiles.ts';
+import { progressReporter } from './progressBar.ts';
 
-const USAGE = `usage: bridgelab score <inputDir> --out <outDir> [--seed N] [--epoch-millis MS] [--engine typed|tfjs]
-       bridgelab --help`;
+const USAGE = `bridgelab — simulate and score bridging-based consensus (Community Notes)
+
+usage:
+  bridgelab score <dataDir> --out <outDir> [options]
+  bridgelab --help
+
+score: read the public Community Notes download files in <dataDir> (notes-00000.tsv, ratings-*.tsv or ratings/,
+noteStatusHistory-00000.tsv, userEnrollment-00000.tsv; each may be .tsv.gz) and write scored_notes.tsv,
+helpfulness_scores.tsv, note_status_history.tsv and aux_note_info.tsv to <outDir>.
+
+options:
+  --out <dir>            output directory (created if missing; files are replaced atomically)
+  --seed <n>             seed of every random draw (default 42)
+  --epoch-millis <ms>    the run's "now" in ms since epoch (default: the current time)
+  --engine <name>        MF engine: ${ENGINE_NAMES.join(', ')} (default typed)
+  --scorers <a,b,...>    run only these scorers (e.g. MFCoreScorer); default all
+  --disable-rules <a,b>  switch rules off by name (e.g. "NoHighVolIntercept,MinMinorityRaters")
+  --quiet                no progress on stderr
+  --help                 this text
+
+exit codes: 0 success, 1 scoring failure, 2 bad input or usage`;
+
+const SCORE_OPTIONS = {
+  out: { value: true },
+  seed: { value: true },
+  'epoch-millis': { value: true },
+  engine: { value: true },
+  scorers: { value: true },
+  'disable-rules': { value: true },
+  quiet: { value: false },
+  help: { value: false },
+};
 
 /** Runs the bridgelab command line `argv` (without node and script); resolves to the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    console.log(USAGE);
-    return command === undefined ? 2 : 0;
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    console.error(USAGE);
+    return 2;
   }
-  if (command === 'score') {
-    console.error('bridgelab: score is not implemented yet (sim/node/cli.ts is a stub)');
+  if (command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    if (command === 'score') return await score(rest);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`bridgelab: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof DataFormatError) {
+      console.error(`bridgelab: ${err.message}`);
+      return 2;
+    }
+    console.error(`bridgelab: scoring failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;
   }
-  console.error(`bridgelab: unknown command "${command}"\n${USAGE}`);
-  return 2;
+}
+
+async function score(argv: readonly string[]): Promise<number> {
+  const { options, positionals } = parseArgs(argv, SCORE_OPTIONS);
+  if (options.has('help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('score takes exactly one <dataDir>');
+  const out = options.get('out');
+  if (typeof out !== 'string') throw new UsageError('score needs --out <outDir>');
+  const seed = intOption(options, 'seed', 42, 0, 2 ** 32 - 1);
+  const now = intOption(options, 'epoch-millis', Date.now(), 0, 8.64e15);
+  const engineName = (options.get('engine') ?? 'typed') as string;
+  if (!(ENGINE_NAMES as readonly string[]).includes(engineName)) {
+    throw new UsageError(`--engine must be one of ${ENGINE_NAMES.join(', ')}, got ${engineName}`);
+  }
+  const list = (name: string) => {
+    const v = options.get(name);
+    return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  };
+  const quiet = options.has('quiet');
+  const report = quiet ? () => {} : progressReporter();
+
+  const started = performance.now();
+  const data = await readDataDir(resolve(positionals[0]), {
+    onProgress: (p) => report('reading', Math.round(p.bytesRead / 1e6), Math.round(p.totalBytes / 1e6)),
+  });
+  const engine = await createEngine(engineName as EngineName, { onWarning: (m: string) => console.error(`bridgelab: ${m}`) });
+  const result = await scoreDataset(data, {
+    now,
+    seed,
+    engine,
+    scorers: list('scorers'),
+    disabledRules: list('disable-rules'),
+    onProgress: report,
+  });
+  const outDir = resolve(out);
+  await mkdir(outDir, { recursive: true });
+  const tables = outputTables(result);
+  for (const [name, columns] of Object.entries(tables)) {
+    report('writing', 0, 1);
+    await writeFileAtomic(join(outDir, `${name}.tsv`), writeTsv(columns));
+  }
+  report('writing', 1, 1);
+  if (!quiet) {
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    console.error(`bridgelab: scored ${result.notes.length} notes from ${data.ratings.length} ratings in ${secs} s -> ${outDir}`);
+  }
+  return 0;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -36,9 +36,9 @@ export function countPairsOncePerPost(
   }
   const passes = Math.max(1, Math.ceil(maxEvents / budget));
   const out = new PairBuffer();
-  let local = new Float64Array(256);
+  let local: Float64Array = new Float64Array(256);
   let nLocal = 0;
-  let global = new Float64Array(Math.min(Math.max(maxEvents, 16), budget + 1024));
+  let global: Float64Array = new Float64Array(Math.min(Math.max(maxEvents, 16), budget + 1024));
   let nGlobal = 0;
   for (let pass = 0; pass < passes; pass++) {
     nGlobal = 0;

@@ -61,8 +61,9 @@ export function indexRowsByNote(
   const fill = start.slice(0, nNotes);
   for (let i = 0; i < n; i++) if (keep === null || keep[i] === 1) rows[fill[ratings.note[i]]++] = i;
   if (byTime) {
-    const t = ratings.createdAt;
-    const cmp = (a: number, b: number): number => t[a] - t[b] || a - b;
+    // Missing times sort last, as pandas does.
+    const t = ratings.createdAt.map((v) => (Number.isNaN(v) ? Infinity : v));
+    const cmp = (a: number, b: number): number => (t[a] < t[b] ? -1 : t[a] > t[b] ? 1 : a - b);
     for (let k = 0; k < nNotes; k++) {
       const s = start[k];
       const e = start[k + 1];

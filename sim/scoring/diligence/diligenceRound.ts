@@ -168,6 +168,136 @@ const sumSquares = (a: Float32Array): number => {
   return s;
 };
 
+/** Regulariser denominators: the mean form, or sum / (R / rho) (§6.2). */
+function regDenominators(problem: MFProblem, rhoNote?: number, rhoUser?: number): [number, number] {
+  const R = problem.note.length;
+  const noteDen = rhoNote === undefined ? problem.nNotes : R / rhoNote;
+  const raterDen = rhoUser === undefined ? problem.nRaters : R / rhoUser;
+  if (!(noteDen > 0 && raterDen > 0)) throw new Error(`diligence: bad regulariser ratio (${rhoNote}, ${rhoUser})`);
+  return [noteDen, raterDen];
+}
+
+type Grad = Float64Array | null;
+
+/**
+ * Loss (when `wantLoss`, else NaN) and gradients of the groups whose array is non-null (zeroed
+ * here, filled with the full gradient including the L2 term); returns d loss / d mu too.
+ */
+function evaluate(
+  problem: MFProblem,
+  params: DiligenceParams,
+  weights: Float64Array,
+  noteDen: number,
+  raterDen: number,
+  gNF: Grad,
+  gNB: Grad,
+  gRF: Grad,
+  gRB: Grad,
+  gRep: Grad,
+  wantLoss: boolean,
+): { loss: number; gMu: number } {
+  const { note, rater, target } = problem;
+  const R = note.length;
+  const { l2, noteBiasMultiplier, raterBiasMultiplier, globalBiasMultiplier, reputationMultiplier } = DILIGENCE;
+  const nf = params.noteFactor;
+  const nb = params.noteIntercept;
+  const rf = params.raterFactor;
+  const rb = params.raterIntercept;
+  const rep = params.raterReputation;
+  const mu = params.globalIntercept;
+  gNF?.fill(0);
+  gNB?.fill(0);
+  gRF?.fill(0);
+  gRB?.fill(0);
+  gRep?.fill(0);
+  let dataLoss = 0;
+  let gMu = 0;
+  // The hot loop: one pass over ratings, gradients only for the requested groups.
+  for (let r = 0; r < R; r++) {
+    const n = note[r];
+    const u = rater[r];
+    const fn = nf[n];
+    const fu = rf[u];
+    const bn = nb[n];
+    const ru = rep[u];
+    const z = fn * fu + bn * ru + rb[u] + mu;
+    const t = target[r];
+    const w = weights[r];
+    // Branch-free sigmoid (exp(-z) = Infinity gives 0); the stable softplus only on loss epochs.
+    const g = w * (1 / (1 + Math.exp(-z)) - t);
+    if (wantLoss) dataLoss += w * (Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z))));
+    if (gNF !== null) gNF[n] += g * fu;
+    if (gRF !== null) gRF[u] += g * fn;
+    if (gNB !== null) gNB[n] += g * ru;
+    if (gRep !== null) gRep[u] += g * bn;
+    if (gRB !== null) gRB[u] += g;
+    gMu += g;
+  }
+  const invR = 1 / R;
+  addReg(gNF, nf, invR, (2 * l2) / noteDen);
+  addReg(gNB, nb, invR, (2 * l2 * noteBiasMultiplier) / noteDen);
+  addReg(gRF, rf, invR, (2 * l2) / raterDen);
+  addReg(gRB, rb, invR, (2 * l2 * raterBiasMultiplier) / raterDen);
+  addReg(gRep, rep, invR, (2 * l2 * reputationMultiplier) / raterDen);
+  const loss = wantLoss
+    ? dataLoss * invR +
+      l2 * globalBiasMultiplier * mu * mu +
+      (l2 * (sumSquares(nf) + noteBiasMultiplier * sumSquares(nb))) / noteDen +
+      (l2 * (sumSquares(rf) + raterBiasMultiplier * sumSquares(rb) + reputationMultiplier * sumSquares(rep))) /
+        raterDen
+    : NaN;
+  return { loss, gMu: gMu * invR + 2 * l2 * globalBiasMultiplier * mu };
+}
+
+/** grad = grad * dataScale + regScale * param (data term mean plus the L2 term's derivative). */
+function addReg(grad: Grad, param: Float32Array, dataScale: number, regScale: number): void {
+  if (grad === null) return;
+  for (let i = 0; i < grad.length; i++) grad[i] = grad[i] * dataScale + regScale * param[i];
+}
+
+/** Loss and gradient of every parameter group at `params` (for checks and diagnostics). */
+export function diligenceLossGradient(
+  problem: MFProblem,
+  params: DiligenceParams,
+  weights: Float64Array,
+  rhoNote?: number,
+  rhoUser?: number,
+): { loss: number; grad: Omit<DiligenceParams, 'globalIntercept'> & { globalIntercept: number } } {
+  const [noteDen, raterDen] = regDenominators(problem, rhoNote, rhoUser);
+  const g = {
+    noteFactor: new Float64Array(problem.nNotes),
+    noteIntercept: new Float64Array(problem.nNotes),
+    raterFactor: new Float64Array(problem.nRaters),
+    raterIntercept: new Float64Array(problem.nRaters),
+    raterReputation: new Float64Array(problem.nRaters),
+  };
+  const { loss, gMu } = evaluate(
+    problem,
+    params,
+    weights,
+    noteDen,
+    raterDen,
+    g.noteFactor,
+    g.noteIntercept,
+    g.raterFactor,
+    g.raterIntercept,
+    g.raterReputation,
+    true,
+  );
+  const f32 = (a: Float64Array): Float32Array => Float32Array.from(a);
+  return {
+    loss,
+    grad: {
+      noteFactor: f32(g.noteFactor),
+      noteIntercept: f32(g.noteIntercept),
+      raterFactor: f32(g.raterFactor),
+      raterIntercept: f32(g.raterIntercept),
+      raterReputation: f32(g.raterReputation),
+      globalIntercept: gMu,
+    },
+  };
+}
+
 /**
  * Train one round in place: `params` is mutated (frozen groups are left bit-for-bit unchanged).
  * Epochs 0..maxEpoch: compute the loss; every `stablePeriod` epochs stop if it moved less than
@@ -180,30 +310,20 @@ export function trainDiligenceRound(
   weights: Float64Array,
   options: DiligenceRoundOptions,
 ): DiligenceRoundInfo {
-  const { note, rater, target, nNotes, nRaters } = problem;
-  const R = note.length;
+  const R = problem.note.length;
   if (weights.length !== R) throw new Error(`diligence: ${weights.length} weights for ${R} ratings`);
   const tr = options.trainable;
   const maxEpoch = options.maxEpoch ?? DILIGENCE.maxEpoch;
   const stablePeriod = options.stablePeriod ?? DILIGENCE.stablePeriod;
   const convergence = options.convergence ?? DILIGENCE.convergence;
-  const { l2, noteBiasMultiplier, raterBiasMultiplier, globalBiasMultiplier, reputationMultiplier } = DILIGENCE;
-  // Regulariser denominators: the mean form, or sum / (R / rho) (§6.2).
-  const noteDen = options.rhoNote === undefined ? nNotes : R / options.rhoNote;
-  const raterDen = options.rhoUser === undefined ? nRaters : R / options.rhoUser;
-  if (!(noteDen > 0 && raterDen > 0)) throw new Error(`diligence: bad regulariser ratio (rhoNote, rhoUser)`);
-
-  const nf = params.noteFactor;
-  const nb = params.noteIntercept;
-  const rf = params.raterFactor;
-  const rb = params.raterIntercept;
-  const rep = params.raterReputation;
-  const gNF = tr.noteFactor ? newGroup(nf) : null;
-  const gNB = tr.noteIntercept ? newGroup(nb) : null;
-  const gRF = tr.raterFactor ? newGroup(rf) : null;
-  const gRB = tr.raterIntercept ? newGroup(rb) : null;
-  const gRep = tr.raterReputation ? newGroup(rep) : null;
+  const [noteDen, raterDen] = regDenominators(problem, options.rhoNote, options.rhoUser);
+  const gNF = tr.noteFactor ? newGroup(params.noteFactor) : null;
+  const gNB = tr.noteIntercept ? newGroup(params.noteIntercept) : null;
+  const gRF = tr.raterFactor ? newGroup(params.raterFactor) : null;
+  const gRB = tr.raterIntercept ? newGroup(params.raterIntercept) : null;
+  const gRep = tr.raterReputation ? newGroup(params.raterReputation) : null;
   const groups = [gNF, gNB, gRF, gRB, gRep].filter((g): g is AdamGroup => g !== null);
+  const { adamBeta1: b1, adamBeta2: b2, adamEps: eps, learningRate: lr } = DILIGENCE;
   let muM = 0;
   let muV = 0;
 
@@ -212,69 +332,37 @@ export function trainDiligenceRound(
   let steps = 0;
   for (let epoch = 0; epoch <= maxEpoch; epoch++) {
     const check = epoch % stablePeriod === 0;
-    const wantLoss = check || epoch === maxEpoch;
-    for (const g of groups) g.grad.fill(0);
-    const mu = params.globalIntercept;
-    let dataLoss = 0;
-    let gMu = 0;
-    // The hot loop: one pass over ratings, gradients only for trainable groups.
-    for (let r = 0; r < R; r++) {
-      const n = note[r];
-      const u = rater[r];
-      const fn = nf[n];
-      const fu = rf[u];
-      const bn = nb[n];
-      const ru = rep[u];
-      const z = fn * fu + bn * ru + rb[u] + mu;
-      const t = target[r];
-      const w = weights[r];
-      const e = Math.exp(-Math.abs(z));
-      const sig = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-      if (wantLoss) dataLoss += w * (Math.max(z, 0) - z * t + Math.log1p(e));
-      const g = w * (sig - t);
-      if (gNF !== null) gNF.grad[n] += g * fu;
-      if (gRF !== null) gRF.grad[u] += g * fn;
-      if (gNB !== null) gNB.grad[n] += g * ru;
-      if (gRep !== null) gRep.grad[u] += g * bn;
-      if (gRB !== null) gRB.grad[u] += g;
-      gMu += g;
-    }
-    if (wantLoss) {
-      loss =
-        dataLoss / R +
-        l2 * globalBiasMultiplier * mu * mu +
-        (l2 * (sumSquares(nf) + noteBiasMultiplier * sumSquares(nb))) / noteDen +
-        (l2 * (sumSquares(rf) + raterBiasMultiplier * sumSquares(rb) + reputationMultiplier * sumSquares(rep))) /
-          raterDen;
+    const res = evaluate(
+      problem,
+      params,
+      weights,
+      noteDen,
+      raterDen,
+      gNF && gNF.grad,
+      gNB && gNB.grad,
+      gRF && gRF.grad,
+      gRB && gRB.grad,
+      gRep && gRep.grad,
+      check || epoch === maxEpoch,
+    );
+    if (check || epoch === maxEpoch) {
+      loss = res.loss;
       if (!Number.isFinite(loss)) throw new Error(`diligence: loss became ${loss} at epoch ${epoch}`);
     }
     if (check) {
       if (!Number.isNaN(priorLoss) && Math.abs(priorLoss - loss) < convergence) break;
       priorLoss = loss;
     }
-    const invR = 1 / R;
-    addReg(gNF, invR, (2 * l2) / noteDen);
-    addReg(gNB, invR, (2 * l2 * noteBiasMultiplier) / noteDen);
-    addReg(gRF, invR, (2 * l2) / raterDen);
-    addReg(gRB, invR, (2 * l2 * raterBiasMultiplier) / raterDen);
-    addReg(gRep, invR, (2 * l2 * reputationMultiplier) / raterDen);
     steps++;
-    for (const g of groups) adamStep(g, steps, DILIGENCE.learningRate);
+    for (const g of groups) adamStep(g, steps, lr);
     if (tr.globalIntercept) {
-      const gm = gMu * invR + 2 * l2 * globalBiasMultiplier * mu;
-      const { adamBeta1: b1, adamBeta2: b2, adamEps: eps } = DILIGENCE;
+      const gm = res.gMu;
       muM = b1 * muM + (1 - b1) * gm;
       muV = b2 * muV + (1 - b2) * gm * gm;
-      const stepSize = DILIGENCE.learningRate / (1 - b1 ** steps);
-      params.globalIntercept = Math.fround(mu - (stepSize * muM) / (Math.sqrt(muV) / Math.sqrt(1 - b2 ** steps) + eps));
+      const stepSize = lr / (1 - b1 ** steps);
+      const denom = Math.sqrt(muV) / Math.sqrt(1 - b2 ** steps) + eps;
+      params.globalIntercept = Math.fround(params.globalIntercept - (stepSize * muM) / denom);
     }
   }
   return { loss, steps };
-}
-
-/** grad = grad * dataScale + regScale * param (data term mean plus the L2 term's derivative). */
-function addReg(g: AdamGroup | null, dataScale: number, regScale: number): void {
-  if (g === null) return;
-  const { grad, param } = g;
-  for (let i = 0; i < grad.length; i++) grad[i] = grad[i] * dataScale + regScale * param[i];
 }

@@ -20,29 +20,25 @@ export function clipCoefficient(norm: number, maxNorm: number): number {
 }
 
 /**
- * One Adam step at step number `t` (1-based) on parameters `p` (float32, updated in place) with
- * gradient `gradScale · g`; `m`, `v` are the moment buffers (updated in place):
+ * One Adam step at step number `t` (1-based) on `count` entities of an interleaved side buffer
+ * P = [b, f, g_b, g_f] per entity (typedKernels layout) with moments M = [m_b, m_f, v_b, v_f] per entity.
+ * Gradient used: gradScale · g. Updates P's parameter slots (rounded to float32, the reference's
+ * precision) and M in place:
  * m ← β1 m + (1−β1) g; v ← β2 v + (1−β2) g²; p ← p − (lr / (1−β1^t)) · m / (sqrt(v) / sqrt(1−β2^t) + ε).
  */
-export function adamStep(
-  p: Float32Array,
-  g: Float64Array,
-  m: Float64Array,
-  v: Float64Array,
-  t: number,
-  lr: number,
-  gradScale: number,
-): void {
+export function adamStepInterleaved(P: Float64Array, M: Float64Array, count: number, t: number, lr: number, gradScale: number): void {
   const stepSize = lr / (1 - Math.pow(ADAM_BETA1, t));
   const bc2Sqrt = Math.sqrt(1 - Math.pow(ADAM_BETA2, t));
   const a1 = 1 - ADAM_BETA1;
   const a2 = 1 - ADAM_BETA2;
-  for (let i = 0; i < p.length; i++) {
-    const gi = g[i] * gradScale;
-    const mi = ADAM_BETA1 * m[i] + a1 * gi;
-    const vi = ADAM_BETA2 * v[i] + a2 * gi * gi;
-    m[i] = mi;
-    v[i] = vi;
-    p[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + ADAM_EPS);
+  for (let at = 0, end = count * 4; at < end; at += 4) {
+    for (let c = 0; c < 2; c++) {
+      const gi = P[at + 2 + c] * gradScale;
+      const mi = ADAM_BETA1 * M[at + c] + a1 * gi;
+      const vi = ADAM_BETA2 * M[at + 2 + c] + a2 * gi * gi;
+      M[at + c] = mi;
+      M[at + 2 + c] = vi;
+      P[at + c] = Math.fround(P[at + c] - (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + ADAM_EPS));
+    }
   }
 }

@@ -3,14 +3,26 @@
  * "outer" side (notes or raters, whichever the caller picks), scattering into the "inner" side.
  * The model is symmetric in the two sides (pred = mu + b_o + b_i + f_o·f_i), so one loop serves both.
  *
- * Gradients are left raw: the gO and gI columns receive Σ w·e and Σ w·e·f_other where e = dLoss/dpred per rating
- * before the 1/R (and the factor 2 of the squared loss); the caller scales them.
+ * Each side keeps parameters and gradients interleaved in one Float64Array (SIDE_STRIDE per entity:
+ * intercept, factor, intercept gradient, factor gradient) so a rating touches one cache line of the
+ * inner side instead of four. Parameter slots always hold float32 values (the caller rounds).
+ *
+ * Gradients are left raw: the gradient slots receive Σ w·e and Σ w·e·f_other where e = dLoss/dpred per
+ * rating, before the 1/R (and the factor 2 of the squared loss); the caller scales them.
  */
+
+/** Slots per entity in a side buffer, and their offsets. */
+export const SIDE_STRIDE = 4;
+export const SLOT_B = 0;
+export const SLOT_F = 1;
+export const SLOT_GB = 2;
+export const SLOT_GF = 3;
 
 /** Ratings grouped by outer index: ratings of outer o sit at start[o]..start[o+1]-1. */
 export interface RatingCsr {
   start: Int32Array;
-  inner: Int32Array;
+  /** inner index × SIDE_STRIDE (pre-multiplied offset into the inner side buffer) */
+  innerAt: Int32Array;
   target: Float32Array;
   /** Per-rating weight, null when all are 1. */
   weight: Float32Array | null;
@@ -32,70 +44,57 @@ export function buildCsr(
   for (let k = 0; k < r; k++) start[outer[k] + 1]++;
   for (let o = 0; o < nOuter; o++) start[o + 1] += start[o];
   const fill = start.slice(0, nOuter);
-  const innerOut = new Int32Array(r);
+  const innerAt = new Int32Array(r);
   const targetOut = new Float32Array(r);
   const weightOut = weight === undefined ? null : new Float32Array(r);
   for (let k = 0; k < r; k++) {
     const pos = fill[outer[k]]++;
-    innerOut[pos] = inner[k];
+    innerAt[pos] = inner[k] * SIDE_STRIDE;
     targetOut[pos] = target[k];
     if (weightOut !== null) weightOut[pos] = (weight as Float32Array)[k];
   }
-  return { start, inner: innerOut, target: targetOut, weight: weightOut };
-}
-
-/** Parameter and gradient columns of one pass, outer side first. */
-export interface PassBuffers {
-  oB: Float32Array;
-  oF: Float32Array;
-  iB: Float32Array;
-  iF: Float32Array;
-  gOB: Float64Array;
-  gOF: Float64Array;
-  gIB: Float64Array;
-  gIF: Float64Array;
+  return { start, innerAt, target: targetOut, weight: weightOut };
 }
 
 /**
  * Squared loss, unit weights. Writes out[0] = Σ e², out[1] = Σ e² (plain), out[2] = Σ e with
- * e = pred − target; outer gradients are assigned, inner ones accumulated (zero them first) when
- * `scatterInner`.
+ * e = pred − target. Outer gradient slots are assigned; inner ones are accumulated (zero them first)
+ * when `scatterInner`.
  */
-export function passSquared(csr: RatingCsr, p: PassBuffers, mu: number, scatterInner: boolean, out: Float64Array): void {
-  const { start, inner, target } = csr;
-  const { oB, oF, iB, iF, gOB, gOF, gIB, gIF } = p;
+export function passSquared(csr: RatingCsr, outer: Float64Array, inner: Float64Array, mu: number, scatterInner: boolean, out: Float64Array): void {
+  const { start, innerAt, target } = csr;
   const nOuter = start.length - 1;
   let loss = 0;
   let sumE = 0;
-  for (let o = 0; o < nOuter; o++) {
-    const base = mu + oB[o];
-    const fo = oF[o];
+  for (let o = 0, at = 0; o < nOuter; o++, at += SIDE_STRIDE) {
+    const base = mu + outer[at];
+    const fo = outer[at + 1];
     let gb = 0;
     let gf = 0;
     const end = start[o + 1];
     if (scatterInner) {
       for (let k = start[o]; k < end; k++) {
-        const i = inner[k];
-        const fi = iF[i];
-        const e = base + iB[i] + fo * fi - target[k];
+        const j = innerAt[k];
+        const fi = inner[j + 1];
+        const e = base + inner[j] + fo * fi - target[k];
         loss += e * e;
         gb += e;
         gf += e * fi;
-        gIB[i] += e;
-        gIF[i] += e * fo;
+        inner[j + 2] += e;
+        inner[j + 3] += e * fo;
       }
     } else {
       for (let k = start[o]; k < end; k++) {
-        const i = inner[k];
-        const fi = iF[i];
-        const e = base + iB[i] + fo * fi - target[k];
+        const j = innerAt[k];
+        const fi = inner[j + 1];
+        const e = base + inner[j] + fo * fi - target[k];
         loss += e * e;
         gb += e;
         gf += e * fi;
       }
     }
-    gOB[o] = gb;
-    gOF[o] = gf;
+    outer[at + 2] = gb;
+    outer[at + 3] = gf;
     sumE += gb;
   }
   out[0] = loss;
@@ -104,36 +103,35 @@ export function passSquared(csr: RatingCsr, p: PassBuffers, mu: number, scatterI
 }
 
 /** Squared loss with per-rating weights: out[0] = Σ w e², out[1] = Σ e², out[2] = Σ w e. */
-export function passSquaredWeighted(csr: RatingCsr, p: PassBuffers, mu: number, scatterInner: boolean, out: Float64Array): void {
-  const { start, inner, target } = csr;
+export function passSquaredWeighted(csr: RatingCsr, outer: Float64Array, inner: Float64Array, mu: number, scatterInner: boolean, out: Float64Array): void {
+  const { start, innerAt, target } = csr;
   const weight = csr.weight as Float32Array;
-  const { oB, oF, iB, iF, gOB, gOF, gIB, gIF } = p;
   const nOuter = start.length - 1;
   let loss = 0;
   let plain = 0;
   let sumE = 0;
-  for (let o = 0; o < nOuter; o++) {
-    const base = mu + oB[o];
-    const fo = oF[o];
+  for (let o = 0, at = 0; o < nOuter; o++, at += SIDE_STRIDE) {
+    const base = mu + outer[at];
+    const fo = outer[at + 1];
     let gb = 0;
     let gf = 0;
     const end = start[o + 1];
     for (let k = start[o]; k < end; k++) {
-      const i = inner[k];
-      const fi = iF[i];
-      const e = base + iB[i] + fo * fi - target[k];
+      const j = innerAt[k];
+      const fi = inner[j + 1];
+      const e = base + inner[j] + fo * fi - target[k];
       const we = weight[k] * e;
       loss += we * e;
       plain += e * e;
       gb += we;
       gf += we * fi;
       if (scatterInner) {
-        gIB[i] += we;
-        gIF[i] += we * fo;
+        inner[j + 2] += we;
+        inner[j + 3] += we * fo;
       }
     }
-    gOB[o] = gb;
-    gOF[o] = gf;
+    outer[at + 2] = gb;
+    outer[at + 3] = gf;
     sumE += gb;
   }
   out[0] = loss;
@@ -146,24 +144,31 @@ export function passSquaredWeighted(csr: RatingCsr, p: PassBuffers, mu: number, 
  * l = (1 − y)·x + (1 + (pw − 1)·y)·softplus(−x), dl/dx = (1 − y) − (1 + (pw − 1)·y)·σ(−x).
  * out[0] = Σ w l, out[1] = Σ l, out[2] = Σ w dl/dx.
  */
-export function passLogistic(csr: RatingCsr, p: PassBuffers, mu: number, posWeight: number, scatterInner: boolean, out: Float64Array): void {
-  const { start, inner, target, weight } = csr;
-  const { oB, oF, iB, iF, gOB, gOF, gIB, gIF } = p;
+export function passLogistic(
+  csr: RatingCsr,
+  outer: Float64Array,
+  inner: Float64Array,
+  mu: number,
+  posWeight: number,
+  scatterInner: boolean,
+  out: Float64Array,
+): void {
+  const { start, innerAt, target, weight } = csr;
   const nOuter = start.length - 1;
   const pw1 = posWeight - 1;
   let loss = 0;
   let plain = 0;
   let sumE = 0;
-  for (let o = 0; o < nOuter; o++) {
-    const base = mu + oB[o];
-    const fo = oF[o];
+  for (let o = 0, at = 0; o < nOuter; o++, at += SIDE_STRIDE) {
+    const base = mu + outer[at];
+    const fo = outer[at + 1];
     let gb = 0;
     let gf = 0;
     const end = start[o + 1];
     for (let k = start[o]; k < end; k++) {
-      const i = inner[k];
-      const fi = iF[i];
-      const x = base + iB[i] + fo * fi;
+      const j = innerAt[k];
+      const fi = inner[j + 1];
+      const x = base + inner[j] + fo * fi;
       const y = target[k];
       const lw = 1 + pw1 * y;
       const ex = Math.exp(-Math.abs(x));
@@ -182,12 +187,12 @@ export function passLogistic(csr: RatingCsr, p: PassBuffers, mu: number, posWeig
       gb += e;
       gf += e * fi;
       if (scatterInner) {
-        gIB[i] += e;
-        gIF[i] += e * fo;
+        inner[j + 2] += e;
+        inner[j + 3] += e * fo;
       }
     }
-    gOB[o] = gb;
-    gOF[o] = gf;
+    outer[at + 2] = gb;
+    outer[at + 3] = gf;
     sumE += gb;
   }
   out[0] = loss;

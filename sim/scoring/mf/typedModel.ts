@@ -1,23 +1,19 @@
 /**
- * The typed-array MF model: parameters (float32), gradients and Adam moments (float64), allocated once
- * per fit; exposes loss/gradient, clipped Adam step and restart to the shared fit loop.
+ * The typed-array MF model: parameters (float32 values), gradients and Adam moments (float64),
+ * allocated once per fit; exposes loss/gradient, clipped Adam step and restart to the shared fit loop.
  */
-import { adamStep, clipCoefficient } from './adam.ts';
+import { adamStepInterleaved, clipCoefficient } from './adam.ts';
 import type { LoopModel } from './fitLoop.ts';
-import { copyParams } from './init.ts';
 import type { MFFitOptions, MFParams, MFProblem } from './types.ts';
-import { buildCsr, passLogistic, passSquared, passSquaredWeighted, type PassBuffers, type RatingCsr } from './typedKernels.ts';
+import { buildCsr, passLogistic, passSquared, passSquaredWeighted, SIDE_STRIDE, type RatingCsr } from './typedKernels.ts';
 
-/** One parameter side (notes or raters) with its gradient and Adam state. */
-interface Side {
-  b: Float32Array;
-  f: Float32Array;
-  gb: Float64Array;
-  gf: Float64Array;
-  mb: Float64Array;
-  mf: Float64Array;
-  vb: Float64Array;
-  vf: Float64Array;
+/** One parameter side (notes, raters, or the global intercept as a side of one). */
+export interface Side {
+  n: number;
+  /** [b, f, g_b, g_f] per entity (typedKernels layout) */
+  P: Float64Array;
+  /** [m_b, m_f, v_b, v_f] per entity; empty when frozen */
+  M: Float64Array;
   trainable: boolean;
   /** multiplier of Σ(reg terms): 1/n (mean form) or ρ/R (sum form) */
   regScale: number;
@@ -34,18 +30,14 @@ interface Side {
 export class TypedMFModel implements LoopModel {
   readonly notes: Side;
   readonly raters: Side;
-  /** global intercept as a 1-element float32 group */
-  readonly mu = new Float32Array(1);
-  /** gradient of the loss w.r.t. mu after `evaluate` (1 element) */
-  readonly muGrad = new Float64Array(1);
+  /** the global intercept: slot 0 of a one-entity side (its factor slot stays 0) */
+  readonly global: Side;
   /** unweighted mean data loss at the last `evaluate` (the reference's train error) */
   plainDataLoss = NaN;
-  private readonly muM = new Float64Array(1);
-  private readonly muV = new Float64Array(1);
   private t = 0;
   private readonly csr: RatingCsr;
-  private readonly buffers: PassBuffers;
-  private readonly scatterInner: boolean;
+  private readonly outer: Side;
+  private readonly inner: Side;
   private readonly out = new Float64Array(3);
   private readonly r: number;
 
@@ -60,115 +52,102 @@ export class TypedMFModel implements LoopModel {
     const scale = (ratio: number | undefined, n: number): number => (ratio === undefined ? 1 / n : ratio / this.r);
     this.notes = side(nNotes, !options.freezeNotes, scale(options.ratingPerNoteLossRatio, nNotes), lam.noteIntercept, lam.noteFactor, lam.diamond);
     this.raters = side(nRaters, !options.freezeRaters, scale(options.ratingPerUserLossRatio, nRaters), lam.raterIntercept, lam.raterFactor, 0);
+    this.global = side(1, !options.freezeGlobal, 1, lam.globalIntercept, 0, 0);
     this.loadInit();
     // Group by the side whose gradient we can keep in registers; scatter into the other (smaller, cache-friendly) one.
     let outerIsNotes: boolean;
     if (!this.raters.trainable) outerIsNotes = true;
     else if (!this.notes.trainable) outerIsNotes = false;
     else outerIsNotes = nNotes >= nRaters;
-    const outer = outerIsNotes ? this.notes : this.raters;
-    const inner = outerIsNotes ? this.raters : this.notes;
-    this.scatterInner = inner.trainable;
+    this.outer = outerIsNotes ? this.notes : this.raters;
+    this.inner = outerIsNotes ? this.raters : this.notes;
     this.csr = outerIsNotes
       ? buildCsr(problem.note, problem.rater, nNotes, problem.target, problem.weight)
       : buildCsr(problem.rater, problem.note, nRaters, problem.target, problem.weight);
-    this.buffers = { oB: outer.b, oF: outer.f, iB: inner.b, iF: inner.f, gOB: outer.gb, gOF: outer.gf, gIB: inner.gb, gIF: inner.gf };
   }
 
   evaluate(): number {
-    const { options, r, out } = this;
-    const mu = options.useGlobalIntercept ? this.mu[0] : 0;
-    if (this.scatterInner) {
-      this.buffers.gIB.fill(0);
-      this.buffers.gIF.fill(0);
-    }
+    const { options, r, out, csr, inner } = this;
+    const scatter = inner.trainable;
+    const G = this.global.P;
+    const mu = options.useGlobalIntercept ? G[0] : 0;
+    if (scatter) zeroGradients(inner);
     let gradFactor: number;
     if (options.loss === 'logistic') {
-      passLogistic(this.csr, this.buffers, mu, options.posWeight ?? 1, this.scatterInner, out);
+      passLogistic(csr, this.outer.P, inner.P, mu, options.posWeight ?? 1, scatter, out);
       gradFactor = 1 / r;
     } else {
-      if (this.csr.weight === null) passSquared(this.csr, this.buffers, mu, this.scatterInner, out);
-      else passSquaredWeighted(this.csr, this.buffers, mu, this.scatterInner, out);
+      if (csr.weight === null) passSquared(csr, this.outer.P, inner.P, mu, scatter, out);
+      else passSquaredWeighted(csr, this.outer.P, inner.P, mu, scatter, out);
       gradFactor = 2 / r;
     }
     this.plainDataLoss = out[1] / r;
     let loss = out[0] / r;
     loss += regularize(this.notes, gradFactor);
     loss += regularize(this.raters, gradFactor);
-    const mu0 = this.mu[0];
-    const lamG = options.lambdas.globalIntercept;
-    loss += lamG * mu0 * mu0;
-    this.muGrad[0] = (options.useGlobalIntercept ? gradFactor * out[2] : 0) + 2 * lamG * mu0;
+    const lamG = this.global.lambdaB;
+    loss += lamG * G[0] * G[0];
+    G[2] = (options.useGlobalIntercept ? gradFactor * out[2] : 0) + 2 * lamG * G[0];
     return loss;
   }
 
   step(): void {
-    const globalTrainable = !this.options.freezeGlobal;
+    const sides = [this.notes, this.raters, this.global];
     let sq = 0;
-    for (const s of [this.notes, this.raters]) if (s.trainable) sq += sumSquares(s.gb) + sumSquares(s.gf);
-    if (globalTrainable) sq += this.muGrad[0] * this.muGrad[0];
+    for (const s of sides) if (s.trainable) sq += gradientSquares(s);
     const coef = clipCoefficient(Math.sqrt(sq), this.options.clipNorm);
     const t = ++this.t;
-    const lr = this.options.learningRate;
-    for (const s of [this.notes, this.raters]) {
-      if (!s.trainable) continue;
-      adamStep(s.b, s.gb, s.mb, s.vb, t, lr, coef);
-      adamStep(s.f, s.gf, s.mf, s.vf, t, lr, coef);
-    }
-    if (globalTrainable) adamStep(this.mu, this.muGrad, this.muM, this.muV, t, lr, coef);
+    for (const s of sides) if (s.trainable) adamStepInterleaved(s.P, s.M, s.n, t, this.options.learningRate, coef);
   }
 
   restart(): void {
     this.loadInit();
-    for (const s of [this.notes, this.raters]) {
-      s.mb.fill(0);
-      s.mf.fill(0);
-      s.vb.fill(0);
-      s.vf.fill(0);
-    }
-    this.muM[0] = 0;
-    this.muV[0] = 0;
+    for (const s of [this.notes, this.raters, this.global]) s.M.fill(0);
     this.t = 0;
   }
 
   /** A copy of the current parameters. */
   params(): MFParams {
-    return copyParams({
-      noteIntercept: this.notes.b,
-      noteFactor: this.notes.f,
-      raterIntercept: this.raters.b,
-      raterFactor: this.raters.f,
-      globalIntercept: this.mu[0],
-    });
+    const read = (s: Side, slot: number): Float32Array => {
+      const a = new Float32Array(s.n);
+      for (let i = 0; i < s.n; i++) a[i] = s.P[i * SIDE_STRIDE + slot];
+      return a;
+    };
+    return {
+      noteIntercept: read(this.notes, 0),
+      noteFactor: read(this.notes, 1),
+      raterIntercept: read(this.raters, 0),
+      raterFactor: read(this.raters, 1),
+      globalIntercept: this.global.P[0],
+    };
   }
 
   private loadInit(): void {
-    this.notes.b.set(this.init.noteIntercept);
-    this.notes.f.set(this.init.noteFactor);
-    this.raters.b.set(this.init.raterIntercept);
-    this.raters.f.set(this.init.raterFactor);
-    this.mu[0] = this.init.globalIntercept;
+    const write = (s: Side, b: Float32Array, f: Float32Array): void => {
+      s.P.fill(0);
+      for (let i = 0; i < s.n; i++) {
+        s.P[i * SIDE_STRIDE] = b[i];
+        s.P[i * SIDE_STRIDE + 1] = f[i];
+      }
+    };
+    write(this.notes, this.init.noteIntercept, this.init.noteFactor);
+    write(this.raters, this.init.raterIntercept, this.init.raterFactor);
+    this.global.P.fill(0);
+    this.global.P[0] = Math.fround(this.init.globalIntercept);
   }
 }
 
 function side(n: number, trainable: boolean, regScale: number, lambdaB: number, lambdaF: number, lambdaD: number): Side {
-  // Frozen sides never need gradient or moment storage.
-  const m = trainable ? n : 0;
-  return {
-    b: new Float32Array(n),
-    f: new Float32Array(n),
-    gb: new Float64Array(n),
-    gf: new Float64Array(n),
-    mb: new Float64Array(m),
-    mf: new Float64Array(m),
-    vb: new Float64Array(m),
-    vf: new Float64Array(m),
-    trainable,
-    regScale,
-    lambdaB,
-    lambdaF,
-    lambdaD,
-  };
+  // Frozen sides never need moment storage.
+  return { n, P: new Float64Array(n * SIDE_STRIDE), M: new Float64Array(trainable ? n * 4 : 0), trainable, regScale, lambdaB, lambdaF, lambdaD };
+}
+
+function zeroGradients(s: Side): void {
+  const P = s.P;
+  for (let at = 0; at < P.length; at += SIDE_STRIDE) {
+    P[at + 2] = 0;
+    P[at + 3] = 0;
+  }
 }
 
 /**
@@ -176,37 +155,38 @@ function side(n: number, trainable: boolean, regScale: number, lambdaB: number, 
  * regularisation loss: scale · Σ(λ_f f² + λ_b b² + λ_d |f b|); d|x|/dx uses sign(0) = 0 like torch.
  */
 function regularize(s: Side, gradFactor: number): number {
-  const { b, f, gb, gf, regScale, lambdaB, lambdaF, lambdaD } = s;
-  const n = b.length;
+  const { P, regScale, lambdaB, lambdaF, lambdaD, trainable } = s;
   let sumF = 0;
   let sumB = 0;
   let sumD = 0;
   const twoF = 2 * lambdaF * regScale;
   const twoB = 2 * lambdaB * regScale;
   const d = lambdaD * regScale;
-  for (let i = 0; i < n; i++) {
-    const bi = b[i];
-    const fi = f[i];
-    sumF += fi * fi;
-    sumB += bi * bi;
+  for (let at = 0; at < P.length; at += SIDE_STRIDE) {
+    const b = P[at];
+    const f = P[at + 1];
+    sumF += f * f;
+    sumB += b * b;
+    let db = twoB * b;
+    let df = twoF * f;
     if (lambdaD !== 0) {
-      const prod = fi * bi;
+      const prod = f * b;
       sumD += Math.abs(prod);
-      if (s.trainable) {
-        const sign = prod > 0 ? 1 : prod < 0 ? -1 : 0;
-        gf[i] = gradFactor * gf[i] + twoF * fi + d * sign * bi;
-        gb[i] = gradFactor * gb[i] + twoB * bi + d * sign * fi;
-      }
-    } else if (s.trainable) {
-      gf[i] = gradFactor * gf[i] + twoF * fi;
-      gb[i] = gradFactor * gb[i] + twoB * bi;
+      const sign = prod > 0 ? 1 : prod < 0 ? -1 : 0;
+      db += d * sign * f;
+      df += d * sign * b;
+    }
+    if (trainable) {
+      P[at + 2] = gradFactor * P[at + 2] + db;
+      P[at + 3] = gradFactor * P[at + 3] + df;
     }
   }
   return regScale * (lambdaF * sumF + lambdaB * sumB + lambdaD * sumD);
 }
 
-function sumSquares(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
-  return s;
+function gradientSquares(s: Side): number {
+  const P = s.P;
+  let sq = 0;
+  for (let at = 0; at < P.length; at += SIDE_STRIDE) sq += P[at + 2] * P[at + 2] + P[at + 3] * P[at + 3];
+  return sq;
 }

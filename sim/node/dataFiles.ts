@@ -1,0 +1,167 @@
+import { createReadStream, type Stats } from 'node:fs';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { DataFormatError } from '../data/dataFormatError.ts';
+import { DatasetReader, type ReadDataset } from '../data/datasetReader.ts';
+import type { Dataset } from '../data/tables.ts';
+import { TsvLineSplitter, type LineSink } from '../data/tsvLines.ts';
+import { writeEnrollmentTsv, writeNotesTsv, writeRatingsTsv, writeStatusHistoryTsv } from '../data/writeInputFiles.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+
+/** Progress of readDataDir: compressed bytes for .gz files. */
+export interface ReadProgress {
+  bytesRead: number;
+  totalBytes: number;
+  /** the file being read */
+  file: string;
+}
+
+export interface ReadDataDirOptions {
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** The files readDataDir would read, by table (paths). */
+export interface DataDirFiles {
+  notes: string;
+  ratings: string[];
+  statusHistory: string | null;
+  enrollment: string | null;
+}
+
+interface SinkWithFiles extends LineSink {
+  startFile(file: string): void;
+  endFile(): void;
+}
+
+/**
+ * Reads a data directory in the public format into a Dataset. Finds notes-00000.tsv, the ratings (every
+ * *.tsv in a `ratings/` directory, else every ratings-*.tsv in `dir`, in name order),
+ * noteStatusHistory-00000.tsv and userEnrollment-00000.tsv; each may instead be gzipped (.tsv.gz).
+ * Notes and ratings are required; a missing NSH or enrollment file gives an empty table.
+ * Files are streamed (any size); bad content throws a DataFormatError naming file, line and column.
+ *
+ * @example const dataset = await readDataDir('data/2025-06-01', { onProgress: (p) => log(p.bytesRead / p.totalBytes) });
+ */
+export async function readDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<ReadDataset> {
+  const files = await findDataFiles(dir);
+  const ordered: [string, (r: DatasetReader) => SinkWithFiles][] = [
+    [files.notes, (r) => r.notes],
+    ...files.ratings.map((f): [string, (r: DatasetReader) => SinkWithFiles] => [f, (r) => r.ratings]),
+  ];
+  if (files.statusHistory) ordered.push([files.statusHistory, (r) => r.statusHistory]);
+  if (files.enrollment) ordered.push([files.enrollment, (r) => r.enrollment]);
+
+  const sizes = await Promise.all(ordered.map(([f]) => stat(f).then((s: Stats) => s.size)));
+  const progress = { bytesRead: 0, totalBytes: sizes.reduce((a, b) => a + b, 0), file: '' };
+  const reader = new DatasetReader();
+  for (const [file, sinkOf] of ordered) {
+    await streamFile(file, sinkOf(reader), progress, options.onProgress);
+  }
+  return reader.finish();
+}
+
+/** Locates the input files of a data directory (see readDataDir); throws naming any required file missing. */
+export async function findDataFiles(dir: string): Promise<DataDirFiles> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    throw new Error(`data directory ${dir} cannot be read: ${(err as Error).message}`);
+  }
+  const single = (base: string, required: boolean): string | null => {
+    const plain = names.includes(`${base}.tsv`);
+    const gz = names.includes(`${base}.tsv.gz`);
+    if (plain && gz) throw new Error(`${dir} has both ${base}.tsv and ${base}.tsv.gz: keep only one`);
+    if (plain || gz) return join(dir, `${base}.tsv${gz ? '.gz' : ''}`);
+    if (required) throw new Error(`${dir} has no ${base}.tsv (or ${base}.tsv.gz): it is required`);
+    return null;
+  };
+  const notes = single('notes-00000', true)!;
+  let ratings: string[];
+  const ratingsDir = join(dir, 'ratings');
+  if (names.includes('ratings') && (await stat(ratingsDir)).isDirectory()) {
+    ratings = (await readdir(ratingsDir))
+      .filter(isTsv)
+      .sort()
+      .map((f) => join(ratingsDir, f));
+    if (ratings.length === 0) throw new Error(`${ratingsDir} contains no .tsv or .tsv.gz file`);
+  } else {
+    ratings = names
+      .filter((f) => f.startsWith('ratings-') && isTsv(f))
+      .sort()
+      .map((f) => join(dir, f));
+    if (ratings.length === 0) {
+      throw new Error(`${dir} has no ratings: expected a ratings/ directory or ratings-00000.tsv (or .tsv.gz)`);
+    }
+  }
+  const seen = new Set<string>();
+  for (const f of ratings) {
+    const base = f.replace(/\.gz$/, '');
+    if (seen.has(base)) throw new Error(`ratings file ${base} exists both plain and gzipped: keep only one`);
+    seen.add(base);
+  }
+  return {
+    notes,
+    ratings,
+    statusHistory: single('noteStatusHistory-00000', false),
+    enrollment: single('userEnrollment-00000', false),
+  };
+}
+
+/**
+ * Writes a Dataset as a data directory in the public format (notes-00000.tsv, ratings-00000.tsv,
+ * noteStatusHistory-00000.tsv, userEnrollment-00000.tsv), each file atomically. Creates `dir` if needed.
+ */
+export async function writeDataDir(dir: string, dataset: Dataset): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFileAtomic(join(dir, 'notes-00000.tsv'), writeNotesTsv(dataset));
+  await writeFileAtomic(join(dir, 'ratings-00000.tsv'), writeRatingsTsv(dataset));
+  await writeFileAtomic(join(dir, 'noteStatusHistory-00000.tsv'), writeStatusHistoryTsv(dataset));
+  await writeFileAtomic(join(dir, 'userEnrollment-00000.tsv'), writeEnrollmentTsv(dataset));
+}
+
+const isTsv = (f: string): boolean => f.endsWith('.tsv') || f.endsWith('.tsv.gz');
+
+async function streamFile(
+  file: string,
+  sink: SinkWithFiles,
+  progress: ReadProgress,
+  onProgress: ((p: ReadProgress) => void) | undefined,
+): Promise<void> {
+  progress.file = file;
+  onProgress?.({ ...progress });
+  sink.startFile(file);
+  const split = new TsvLineSplitter(sink);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  raw.on('data', (chunk) => {
+    progress.bytesRead += chunk.length;
+    onProgress?.({ ...progress });
+  });
+  let source: AsyncIterable<Uint8Array> = raw;
+  if (file.endsWith('.gz')) {
+    const gunzip = createGunzip();
+    raw.on('error', (err) => gunzip.destroy(err));
+    raw.pipe(gunzip);
+    source = gunzip;
+  }
+  try {
+    for await (const chunk of source) split.write(decoder.decode(chunk, { stream: true }));
+    split.write(decoder.decode());
+  } catch (err) {
+    raw.destroy();
+    if (err instanceof DataFormatError) throw err;
+    const e = err as Error & { code?: string };
+    const line = split.linesPushed + 1;
+    if (e instanceof TypeError && /encod|decode/i.test(e.message)) {
+      throw new DataFormatError({ file, line, reason: `invalid UTF-8 text near this line (${e.message})` });
+    }
+    if (e.code?.startsWith('Z_') || /incorrect header check|unexpected end of file/i.test(e.message)) {
+      throw new DataFormatError({ file, line, reason: `not a valid gzip file (${e.message})` });
+    }
+    throw new Error(`reading ${file}: ${e.message}`, { cause: err });
+  }
+  split.end();
+  sink.endFile();
+}
