@@ -135,19 +135,24 @@ async function streamFile(
   const split = new TsvLineSplitter(sink);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  raw.on('data', (chunk) => {
-    progress.bytesRead += chunk.length;
+  const advance = (bytes: number): void => {
+    progress.bytesRead += bytes;
     onProgress?.({ ...progress });
-  });
+  };
+  const gzipped = file.endsWith('.gz');
   let source: AsyncIterable<Uint8Array> = raw;
-  if (file.endsWith('.gz')) {
+  if (gzipped) {
     const gunzip = createGunzip();
+    raw.on('data', (chunk) => advance(chunk.length));
     raw.on('error', (err) => gunzip.destroy(err));
     raw.pipe(gunzip);
     source = gunzip;
   }
   try {
-    for await (const chunk of source) split.write(decoder.decode(chunk, { stream: true }));
+    for await (const chunk of source) {
+      split.write(decoder.decode(chunk, { stream: true }));
+      if (!gzipped) advance(chunk.length);
+    }
     split.write(decoder.decode());
   } catch (err) {
     raw.destroy();

@@ -26,7 +26,7 @@ describe('enrollmentTransition', () => {
       timestampOfLastStateChange: 123,
       numberOfTimesEarnedOut: 0,
     });
-    expect(enrollmentTransition(before(E.newUser), summary({ ratingImpact: 5 })).state).toBe(E.earnedIn);
+    expect(enrollmentTransition(before(E.newUser), summary({ ratingImpact: 5 }), NOW).state).toBe(E.earnedIn);
   });
 
   it('treats a participant missing from userEnrollment as a new user with requirement 5', () => {
