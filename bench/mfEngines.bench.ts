@@ -31,7 +31,8 @@ function arg(name: string, fallback: string): string {
 
 const epochs = Number(arg('epochs', '20'));
 const engines = arg('engines', ALL_ENGINES.join(',')).split(',') as BenchEngine[];
-for (const e of engines) if (!ALL_ENGINES.includes(e)) throw new Error(`unknown engine '${e}' (expected ${ALL_ENGINES.join(', ')})`);
+for (const e of engines)
+  if (!ALL_ENGINES.includes(e)) throw new Error(`unknown engine '${e}' (expected ${ALL_ENGINES.join(', ')})`);
 if (!(Number.isInteger(epochs) && epochs > 0)) throw new Error(`--epochs must be a positive integer, got ${epochs}`);
 
 const { problem } = syntheticProblem({ ...SIZE, quantize: true }, randomSeeded(20261123));
@@ -70,7 +71,9 @@ const median = (xs: number[]): number => {
 };
 const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 
-async function run(engine: BenchEngine): Promise<{ engine: string; loss: number; comparable: boolean; line: Record<string, unknown> }> {
+async function run(
+  engine: BenchEngine,
+): Promise<{ engine: string; loss: number; comparable: boolean; line: Record<string, unknown> }> {
   let measured: Measured;
   let backend: string | undefined;
   let options = base;
@@ -124,11 +127,15 @@ for (const engine of engines) {
 const comparable = results.filter((r) => r.comparable);
 const failures: string[] = [];
 for (const r of results) {
-  if (!(r.loss < (r.line.initialLoss as number))) failures.push(`${r.engine}: loss did not decrease (${r.line.initialLoss} -> ${r.loss})`);
+  if (!(r.loss < (r.line.initialLoss as number)))
+    failures.push(`${r.engine}: loss did not decrease (${r.line.initialLoss} -> ${r.loss})`);
 }
 for (const r of comparable.slice(1)) {
   const rel = Math.abs(r.loss - comparable[0].loss) / Math.abs(comparable[0].loss);
-  if (!(rel <= LOSS_TOLERANCE)) failures.push(`${r.engine} loss ${r.loss} differs from ${comparable[0].engine} loss ${comparable[0].loss} (relative ${rel.toExponential(2)})`);
+  if (!(rel <= LOSS_TOLERANCE))
+    failures.push(
+      `${r.engine} loss ${r.loss} differs from ${comparable[0].engine} loss ${comparable[0].loss} (relative ${rel.toExponential(2)})`,
+    );
 }
 if (failures.length > 0) {
   console.error(`mfEngines bench check FAILED:\n  ${failures.join('\n  ')}`);

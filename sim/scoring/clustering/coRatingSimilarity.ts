@@ -1,6 +1,6 @@
 import type { RatingsTable } from '../../data/tables.ts';
 import type { NoteInfo } from '../noteInfo.ts';
-import { countPairsOncePerPost, type PairCounts } from './pairCounts.ts';
+import { countPairsOncePerPost, type PairCounts, type PairEnumerator } from './pairCounts.ts';
 import { indexPosts, indexRowsByNote } from './ratingIndex.ts';
 
 /** Parameters of PSS part 2 (scoring-robustness.md §5.2). */
@@ -72,7 +72,7 @@ export function coRatingSuspectPairs(
   }
   start[noteInfo.size] = m;
 
-  const enumerate = (emit: (a: number, b: number) => void, endPost: () => void): void => {
+  const enumerate: PairEnumerator = (emit, endPost) => {
     for (let p = 0; p < posts.nPosts; p++) {
       for (let q = posts.start[p]; q < posts.start[p + 1]; q++) {
         const note = posts.notes[q];
@@ -84,7 +84,8 @@ export function coRatingSuspectPairs(
           for (let j = lo; j < i; j++) emit(ri, rater[rows[j]]);
         }
       }
-      endPost();
+      // One rating per (rater, note): a post with a single note cannot repeat a pair.
+      endPost(posts.start[p + 1] - posts.start[p] > 1);
     }
   };
   const keep = (a: number, b: number, k: number): boolean =>

@@ -7,13 +7,20 @@ export interface PairCounts {
 }
 
 /**
- * Enumerates pair events post by post: calls `emit(a, b)` for each pair event of a post (any order, repeats
- * allowed), then `endPost()` once the post is done.
+ * Enumerates pair events post by post: calls `emit(a, b)` for each pair event of a post (any order), then
+ * `endPost(mayRepeat)` once the post is done; `mayRepeat` false promises that no pair was emitted twice for
+ * the post (skips the per-post deduplication). An enumerator may skip pairs whose smaller index is not
+ * ≡ pass (mod passes): they are ignored in this pass anyway.
  */
-export type PairEnumerator = (emit: (a: number, b: number) => void, endPost: () => void) => void;
+export type PairEnumerator = (
+  emit: (a: number, b: number) => void,
+  endPost: (mayRepeat?: boolean) => void,
+  pass: number,
+  passes: number,
+) => void;
 
-/** Pair events held in memory at once (8 bytes each); above this the count runs in several passes. */
-export const DEFAULT_PAIR_BUDGET = 1 << 22;
+/** Pair events held in memory at once (12 bytes each, ~100 MB); above this the count runs in several passes. */
+export const DEFAULT_PAIR_BUDGET = 1 << 23;
 
 /**
  * Counts each unordered pair of distinct participants at most once per post.
@@ -21,8 +28,9 @@ export const DEFAULT_PAIR_BUDGET = 1 << 22;
  * Takes the participant count, an upper bound on the number of pair events (decides how many passes are
  * needed to stay under `budget` events in memory), the enumerator (called once per pass; a pass keeps only
  * pairs whose smaller participant index is ≡ pass mod passes) and `keep(a, b, count)` deciding which counted
- * pairs are returned. Returns the kept pairs ordered by (a, b) within each pass. Keys are a·n + b held in a
- * Float64Array (exact up to 9·10^7 participants); no per-pair objects.
+ * pairs are returned. Returns the kept pairs grouped by a (ascending within each pass), partners in order of
+ * first occurrence. Events are bucketed by their smaller participant (counting sort) and counted with a dense
+ * counter: typed arrays only, no per-pair objects.
  */
 export function countPairsOncePerPost(
   nParticipants: number,
@@ -38,50 +46,79 @@ export function countPairsOncePerPost(
   const out = new PairBuffer();
   let local: Float64Array = new Float64Array(256);
   let nLocal = 0;
-  let global: Float64Array = new Float64Array(Math.min(Math.max(maxEvents, 16), budget + 1024));
-  let nGlobal = 0;
+  const initial = Math.min(Math.max(Math.ceil(maxEvents / passes), 16), budget + 1024);
+  let lo: Int32Array = new Int32Array(initial);
+  let hi: Int32Array = new Int32Array(initial);
+  let n = 0;
+  const bucketStart = new Int32Array(nParticipants + 1);
+  const counter = new Int32Array(nParticipants);
+  const append = (key: number): void => {
+    if (n === lo.length) {
+      lo = growInt(lo, n);
+      hi = growInt(hi, n);
+    }
+    const a = Math.floor(key / nParticipants);
+    lo[n] = a;
+    hi[n++] = key - a * nParticipants;
+  };
   for (let pass = 0; pass < passes; pass++) {
-    nGlobal = 0;
+    n = 0;
     const emit = (a: number, b: number): void => {
       if (a === b) return;
-      const lo = a < b ? a : b;
-      const hi = a < b ? b : a;
-      if (passes > 1 && lo % passes !== pass) return;
-      if (nLocal === local.length) local = grow(local, nLocal);
-      local[nLocal++] = lo * nParticipants + hi;
+      const small = a < b ? a : b;
+      if (passes > 1 && small % passes !== pass) return;
+      if (nLocal === local.length) {
+        const next = new Float64Array(nLocal * 2);
+        next.set(local);
+        local = next;
+      }
+      local[nLocal++] = small * nParticipants + (a < b ? b : a);
     };
-    const endPost = (): void => {
+    const endPost = (mayRepeat = true): void => {
       if (nLocal === 0) return;
-      const seg = local.subarray(0, nLocal);
-      if (nLocal > 1) seg.sort();
-      if (nGlobal + nLocal > global.length) global = grow(global, nGlobal, nGlobal + nLocal);
-      let prev = NaN;
-      for (let i = 0; i < nLocal; i++) {
-        const v = seg[i];
-        if (v !== prev) global[nGlobal++] = v;
-        prev = v;
+      if (!mayRepeat) {
+        for (let i = 0; i < nLocal; i++) append(local[i]);
+      } else {
+        const seg = local.subarray(0, nLocal);
+        if (nLocal > 1) seg.sort();
+        let prev = NaN;
+        for (let i = 0; i < nLocal; i++) {
+          if (seg[i] !== prev) append(seg[i]);
+          prev = seg[i];
+        }
       }
       nLocal = 0;
     };
-    enumerate(emit, endPost);
+    enumerate(emit, endPost, pass, passes);
     endPost();
-    const keys = global.subarray(0, nGlobal).sort();
-    let i = 0;
-    while (i < nGlobal) {
-      const v = keys[i];
-      let j = i + 1;
-      while (j < nGlobal && keys[j] === v) j++;
-      const a = Math.floor(v / nParticipants);
-      const b = v - a * nParticipants;
-      if (keep(a, b, j - i)) out.push(a, b, j - i);
-      i = j;
+
+    // Counting sort by the smaller participant, then count each bucket's partners with a dense counter.
+    bucketStart.fill(0);
+    for (let i = 0; i < n; i++) bucketStart[lo[i] + 1]++;
+    for (let p = 0; p < nParticipants; p++) bucketStart[p + 1] += bucketStart[p];
+    const partners = new Int32Array(n);
+    const fill = bucketStart.slice(0, nParticipants);
+    for (let i = 0; i < n; i++) partners[fill[lo[i]]++] = hi[i];
+    for (let a = 0; a < nParticipants; a++) {
+      const s = bucketStart[a];
+      const e = bucketStart[a + 1];
+      let distinct = 0;
+      for (let i = s; i < e; i++) {
+        const b = partners[i];
+        if (counter[b]++ === 0) partners[s + distinct++] = b;
+      }
+      for (let i = s; i < s + distinct; i++) {
+        const b = partners[i];
+        if (keep(a, b, counter[b])) out.push(a, b, counter[b]);
+        counter[b] = 0;
+      }
     }
   }
   return out.finish();
 }
 
-function grow(buf: Float64Array, used: number, need = used + 1): Float64Array {
-  const next = new Float64Array(Math.max(need, buf.length * 2));
+function growInt(buf: Int32Array, used: number): Int32Array {
+  const next = new Int32Array(buf.length * 2);
   next.set(buf.subarray(0, used));
   return next;
 }

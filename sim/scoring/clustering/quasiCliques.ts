@@ -1,7 +1,7 @@
 import { CLASS_MISLEADING, type RatingsTable } from '../../data/tables.ts';
 import type { NoteInfo } from '../noteInfo.ts';
 import { GrowWorkspace, growQuasiClique, type ActionIndex } from './growQuasiClique.ts';
-import { countPairsOncePerPost, type PairCounts } from './pairCounts.ts';
+import { countPairsOncePerPost, type PairCounts, type PairEnumerator } from './pairCounts.ts';
 import { checkRatings, indexPosts } from './ratingIndex.ts';
 
 /** Quasi-clique detection parameters (scoring-robustness.md §3.1, all production defaults). */
@@ -75,17 +75,22 @@ export function findQuasiCliques(
   for (let k = 0; k < nKeys; k++) {
     const size = start[k + 1] - start[k];
     maxEvents += (size * (size - 1)) / 2;
+    // Ascending raters make raters[j] the smaller index of every pair (j, i > j), so passes can skip early.
+    if (size > 1) raters.subarray(start[k], start[k + 1]).sort();
   }
-  const enumerate = (emit: (a: number, b: number) => void, endPost: () => void): void => {
+  const enumerate: PairEnumerator = (emit, endPost, pass, passes) => {
     for (let p = 0; p < posts.nPosts; p++) {
       for (let q = posts.start[p]; q < posts.start[p + 1]; q++) {
         for (let k = posts.notes[q] * 3, end = k + 3; k < end; k++) {
-          for (let i = start[k]; i < start[k + 1]; i++) {
-            for (let j = start[k]; j < i; j++) emit(raters[i], raters[j]);
+          for (let j = start[k]; j < start[k + 1]; j++) {
+            const lo = raters[j];
+            if (lo % passes !== pass) continue;
+            for (let i = j + 1; i < start[k + 1]; i++) emit(lo, raters[i]);
           }
         }
       }
-      endPost();
+      // One rating per (rater, note): a post with a single note cannot repeat a pair.
+      endPost(posts.start[p + 1] - posts.start[p] > 1);
     }
   };
   const pairs = countPairsOncePerPost(nParticipants, maxEvents, enumerate, (_a, _b, c) => c >= params.minAlignedRatings);

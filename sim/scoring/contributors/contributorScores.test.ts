@@ -159,11 +159,31 @@ describe('author statistics', () => {
   });
 });
 
+describe('14-day NMR total', () => {
+  it('counts a young NMR note with few ratings (within a day of the latest note), not an older one', () => {
+    const t = (d: number) => NOW - d * DAY;
+    const { get } = setup(
+      [
+        ['400', 'V', t(3), NMR, NaN, 0],
+        ['401', 'V', t(0.5), NMR, NaN, 0],
+        ['402', 'U', t(0.1), NMR, NaN, 0],
+      ],
+      [],
+    );
+    expect(get('V', 'nmrTotal14d')).toBe(1);
+    expect(get('V', 'nmrTotal90d')).toBe(2);
+  });
+});
+
 describe('input checks', () => {
   it('rejects an unknown enrollment state', () => {
-    expect(() => setup([['1', 'A', NOW, NMR, NaN, 0]], [], [['A', 'sleeping']])).toThrow(/unknown enrollmentState "sleeping"/);
+    expect(() => setup([['1', 'A', NOW, NMR, NaN, 0]], [], [['A', 'sleeping']])).toThrow(
+      /unknown enrollmentState "sleeping"/,
+    );
   });
   it('rejects unanswered ratings', () => {
-    expect(() => setup([['1', 'A', NOW - DAY, NMR, NaN, 0]], [[0, 'r', NOW - DAY + H, 255]])).toThrow(/no helpfulness answer/);
+    expect(() => setup([['1', 'A', NOW - DAY, NMR, NaN, 0]], [[0, 'r', NOW - DAY + H, 255]])).toThrow(
+      /no helpfulness answer/,
+    );
   });
 });

@@ -2,7 +2,13 @@ import type { Dictionary, EnrollmentTable, RatingsTable, StatusHistoryTable } fr
 import { CRH, CRNH, NMR } from '../constants.ts';
 import { Frame, type NumColumn } from '../frame.ts';
 import type { NoteInfo } from '../noteInfo.ts';
-import { authorNoteStats, notHelpfulTagCounts, type AuthorNotes, type AuthorStats, type NoteColumns } from './authorNoteStats.ts';
+import {
+  authorNoteStats,
+  notHelpfulTagCounts,
+  type AuthorNotes,
+  type AuthorStats,
+  type NoteColumns,
+} from './authorNoteStats.ts';
 import { enrollmentCode, enrollmentTransition, type EnrollmentBefore } from './enrollmentTransition.ts';
 import { NOTE_CRH, NOTE_CRNH, NOTE_NMR, NOTE_OTHER, raterRatingStats } from './raterRatingStats.ts';
 
@@ -101,7 +107,12 @@ export function contributorScores(input: ContributorInput): Frame {
   const out = new Frame(Int32Array.from(people));
   const idCol = out.str('raterParticipantId');
   const num = (name: (typeof CONTRIBUTOR_COLUMNS)[number]): NumColumn => out.num(name);
-  const c = Object.fromEntries(CONTRIBUTOR_COLUMNS.filter((n) => n !== 'authorTopNotHelpfulTagValues' && n !== 'isEmergingWriter').map((n) => [n, num(n)]));
+  const c = Object.fromEntries(
+    CONTRIBUTOR_COLUMNS.filter((n) => n !== 'authorTopNotHelpfulTagValues' && n !== 'isEmergingWriter').map((n) => [
+      n,
+      num(n),
+    ]),
+  );
   const topTags = out.str('authorTopNotHelpfulTagValues');
   const emerging = out.str('isEmergingWriter');
   people.forEach((p, row) => {
@@ -135,7 +146,12 @@ export function contributorScores(input: ContributorInput): Frame {
     const e = enrollment[p];
     const before: EnrollmentBefore =
       e < 0
-        ? { state: null, successfulRatingNeededToEarnIn: NaN, timestampOfLastStateChange: NaN, numberOfTimesEarnedOut: NaN }
+        ? {
+            state: null,
+            successfulRatingNeededToEarnIn: NaN,
+            timestampOfLastStateChange: NaN,
+            numberOfTimesEarnedOut: NaN,
+          }
         : {
             state: enrollmentCode(input.enrollment.enrollmentState[e]),
             successfulRatingNeededToEarnIn: input.enrollment.successfulRatingNeededToEarnIn[e],
@@ -144,7 +160,13 @@ export function contributorScores(input: ContributorInput): Frame {
           };
     const after = enrollmentTransition(
       before,
-      { ratingImpact: sH + sN - (uH + uN) - uN, windowCrnh: a?.windowCrnh ?? 0, crh: a?.crh ?? 0, crnh: a?.crnh ?? 0, nmr: a?.nmr ?? 0 },
+      {
+        ratingImpact: sH + sN - (uH + uN) - uN,
+        windowCrnh: a?.windowCrnh ?? 0,
+        crh: a?.crh ?? 0,
+        crnh: a?.crnh ?? 0,
+        nmr: a?.nmr ?? 0,
+      },
       now,
     );
     c.enrollmentState[row] = after.state;
@@ -159,7 +181,8 @@ export function contributorScores(input: ContributorInput): Frame {
 /** Final status code per global note index (NOTE_NONE for notes not in the frame). */
 function noteStatusCodes(notes: Frame, size: number): Uint8Array {
   const col = notes.get('finalRatingStatus');
-  if (col === undefined || col instanceof Float64Array) throw new Error('contributorScores: notes need a string column finalRatingStatus');
+  if (col === undefined || col instanceof Float64Array)
+    throw new Error('contributorScores: notes need a string column finalRatingStatus');
   const out = new Uint8Array(size);
   for (let r = 0; r < notes.length; r++) {
     const s = col[r];
@@ -173,7 +196,8 @@ function latestNonNmrTimes(history: Frame | StatusHistoryTable, size: number): F
   const out = new Float64Array(size).fill(NaN);
   if (history instanceof Frame) {
     const t = history.get('timestampMillisOfLatestNonNMRStatus');
-    if (!(t instanceof Float64Array)) throw new Error('contributorScores: history needs a numeric column timestampMillisOfLatestNonNMRStatus');
+    if (!(t instanceof Float64Array))
+      throw new Error('contributorScores: history needs a numeric column timestampMillisOfLatestNonNMRStatus');
     for (let r = 0; r < history.length; r++) out[history.key[r]] = t[r];
   } else {
     for (let i = 0; i < history.length; i++) out[history.note[i]] = history.timestampMillisOfLatestNonNMRStatus[i];
@@ -187,7 +211,8 @@ function noteColumns(input: ContributorInput, status: Uint8Array): NoteColumns {
   const n = notes.length;
   const opt = (name: string): NumColumn | null => {
     const c = notes.get(name);
-    if (c !== undefined && !(c instanceof Float64Array)) throw new Error(`contributorScores: column ${name} must be numeric`);
+    if (c !== undefined && !(c instanceof Float64Array))
+      throw new Error(`contributorScores: column ${name} must be numeric`);
     return c ?? null;
   };
   const noteRow = new Int32Array(info.size).fill(-1);

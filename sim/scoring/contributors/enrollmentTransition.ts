@@ -64,7 +64,9 @@ export interface EnrollmentAfter {
 export function enrollmentTransition(before: EnrollmentBefore, c: ContributionSummary, now: number): EnrollmentAfter {
   let state = before.state ?? newUser;
   let fresh = false;
-  let needed = Number.isNaN(before.successfulRatingNeededToEarnIn) ? RATING_IMPACT_FOR_EARN_IN : before.successfulRatingNeededToEarnIn;
+  let needed = Number.isNaN(before.successfulRatingNeededToEarnIn)
+    ? RATING_IMPACT_FOR_EARN_IN
+    : before.successfulRatingNeededToEarnIn;
   let stamp = before.timestampOfLastStateChange;
   let times = Number.isNaN(before.numberOfTimesEarnedOut) ? 0 : before.numberOfTimesEarnedOut;
   const notIn = (...codes: number[]) => fresh || (!codes.includes(state) && !isApi(state));
@@ -74,12 +76,14 @@ export function enrollmentTransition(before: EnrollmentBefore, c: ContributionSu
     stamp = now;
   };
   if (notIn(removed, earnedIn, atRisk) && c.ratingImpact >= needed) set(earnedIn);
-  if (notIn(removed, newUser, earnedOutNoAcknowledge, earnedOutAcknowledged, atRisk) && c.windowCrnh === AT_RISK_CRNH) set(atRisk);
+  if (notIn(removed, newUser, earnedOutNoAcknowledge, earnedOutAcknowledged, atRisk) && c.windowCrnh === AT_RISK_CRNH)
+    set(atRisk);
   if (notIn(removed, newUser, earnedOutAcknowledged) && c.windowCrnh > AT_RISK_CRNH) {
     times++;
     set(earnedOutNoAcknowledge);
   }
-  if (notIn(removed, newUser, earnedOutAcknowledged, earnedOutNoAcknowledge, earnedIn) && c.windowCrnh < AT_RISK_CRNH) set(earnedIn);
+  if (notIn(removed, newUser, earnedOutAcknowledged, earnedOutNoAcknowledge, earnedIn) && c.windowCrnh < AT_RISK_CRNH)
+    set(earnedIn);
   // Single-trigger earn-out runs on integer codes: API states are not excluded here.
   const singleTriggerExcluded: number[] = [earnedOutNoAcknowledge, earnedOutAcknowledged, newUser, removed];
   if (c.crnh > c.crh && c.windowCrnh > 0 && !singleTriggerExcluded.includes(state)) {
@@ -89,9 +93,15 @@ export function enrollmentTransition(before: EnrollmentBefore, c: ContributionSu
   if (state === earnedOutNoAcknowledge) {
     const impact = Math.max(c.ratingImpact, 0);
     const writingImpact = c.crh - c.crnh;
-    const topWriter = writingImpact >= TOP_WRITER_IMPACT && writingImpact / Math.max(c.crh + c.crnh + c.nmr, 1) >= TOP_WRITER_HIT_RATE;
+    const topWriter =
+      writingImpact >= TOP_WRITER_IMPACT && writingImpact / Math.max(c.crh + c.crnh + c.nmr, 1) >= TOP_WRITER_HIT_RATE;
     needed = RATING_IMPACT_FOR_EARN_IN + impact + (topWriter ? 0 : RATING_IMPACT_FOR_EARN_IN * Math.max(times - 1, 0));
     state = earnedOutAcknowledged;
   }
-  return { state, successfulRatingNeededToEarnIn: needed, timestampOfLastStateChange: stamp, numberOfTimesEarnedOut: times };
+  return {
+    state,
+    successfulRatingNeededToEarnIn: needed,
+    timestampOfLastStateChange: stamp,
+    numberOfTimesEarnedOut: times,
+  };
 }

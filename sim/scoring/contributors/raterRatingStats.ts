@@ -70,7 +70,8 @@ export function raterRatingStats(
   for (let r = 0; r < ratings.length; r++) {
     const n = ratings.note[r];
     if (status[n] === NOTE_NONE) continue;
-    if (ratings.helpful2[r] === 255) throw new Error(`contributor scores: rating ${r} has no helpfulness answer (ratings must be preprocessed)`);
+    if (ratings.helpful2[r] === 255)
+      throw new Error(`contributor scores: rating ${r} has no helpfulness answer (ratings must be preprocessed)`);
     const t = ratings.createdAt[r];
     const latest = latestNonNmr[n];
     if (t > latest) s.ratedAfterDecision[ratings.rater[r]]++;
@@ -79,7 +80,9 @@ export function raterRatingStats(
     else if (Number.isNaN(latest) || t < latest) count(r);
   }
   if (oldNoteRatings.length > 0) {
-    oldNoteRatings.sort((a, b) => ratings.note[a] - ratings.note[b] || ratings.createdAt[a] - ratings.createdAt[b] || a - b);
+    oldNoteRatings.sort(
+      (a, b) => ratings.note[a] - ratings.note[b] || ratings.createdAt[a] - ratings.createdAt[b] || a - b,
+    );
     let taken = 0;
     for (let k = 0; k < oldNoteRatings.length; k++) {
       if (k > 0 && ratings.note[oldNoteRatings[k]] !== ratings.note[oldNoteRatings[k - 1]]) taken = 0;

@@ -7,6 +7,7 @@
  * Full-batch Adam with torch semantics, a fresh optimiser per round, no clipping.
  */
 import type { MFProblem } from '../mf/types.ts';
+import { AdamSlice, DiligenceKernel, NOTE_STRIDE, RATER_STRIDE, type DiligenceReg } from './diligenceKernel.ts';
 
 /** Fixed hyper-parameters of the diligence model (§8.1, §8.2). */
 export const DILIGENCE = {
@@ -134,125 +135,23 @@ export function diligenceWeights(
   return w;
 }
 
-/** Adam moments and the per-group step counter (a fresh optimiser per round). */
-interface AdamGroup {
-  param: Float32Array;
-  grad: Float64Array;
-  m: Float64Array;
-  v: Float64Array;
-}
-
-const newGroup = (param: Float32Array): AdamGroup => ({
-  param,
-  grad: new Float64Array(param.length),
-  m: new Float64Array(param.length),
-  v: new Float64Array(param.length),
-});
-
-function adamStep(g: AdamGroup, step: number, lr: number): void {
-  const { adamBeta1: b1, adamBeta2: b2, adamEps: eps } = DILIGENCE;
-  const stepSize = lr / (1 - b1 ** step);
-  const bc2Sqrt = Math.sqrt(1 - b2 ** step);
-  const { param, grad, m, v } = g;
-  for (let i = 0; i < param.length; i++) {
-    const gi = grad[i];
-    m[i] = b1 * m[i] + (1 - b1) * gi;
-    v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-    param[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / bc2Sqrt + eps);
-  }
-}
-
-const sumSquares = (a: Float32Array): number => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
-  return s;
-};
-
-/** Regulariser denominators: the mean form, or sum / (R / rho) (§6.2). */
-function regDenominators(problem: MFProblem, rhoNote?: number, rhoUser?: number): [number, number] {
+/** The L2 coefficients and denominators: the mean form, or sum / (R / rho) (§6.2). */
+function regularizer(problem: MFProblem, rhoNote?: number, rhoUser?: number): DiligenceReg {
   const R = problem.note.length;
   const noteDen = rhoNote === undefined ? problem.nNotes : R / rhoNote;
   const raterDen = rhoUser === undefined ? problem.nRaters : R / rhoUser;
   if (!(noteDen > 0 && raterDen > 0)) throw new Error(`diligence: bad regulariser ratio (${rhoNote}, ${rhoUser})`);
-  return [noteDen, raterDen];
-}
-
-type Grad = Float64Array | null;
-
-/**
- * Loss (when `wantLoss`, else NaN) and gradients of the groups whose array is non-null (zeroed
- * here, filled with the full gradient including the L2 term); returns d loss / d mu too.
- */
-function evaluate(
-  problem: MFProblem,
-  params: DiligenceParams,
-  weights: Float64Array,
-  noteDen: number,
-  raterDen: number,
-  gNF: Grad,
-  gNB: Grad,
-  gRF: Grad,
-  gRB: Grad,
-  gRep: Grad,
-  wantLoss: boolean,
-): { loss: number; gMu: number } {
-  const { note, rater, target } = problem;
-  const R = note.length;
-  const { l2, noteBiasMultiplier, raterBiasMultiplier, globalBiasMultiplier, reputationMultiplier } = DILIGENCE;
-  const nf = params.noteFactor;
-  const nb = params.noteIntercept;
-  const rf = params.raterFactor;
-  const rb = params.raterIntercept;
-  const rep = params.raterReputation;
-  const mu = params.globalIntercept;
-  gNF?.fill(0);
-  gNB?.fill(0);
-  gRF?.fill(0);
-  gRB?.fill(0);
-  gRep?.fill(0);
-  let dataLoss = 0;
-  let gMu = 0;
-  // The hot loop: one pass over ratings, gradients only for the requested groups.
-  for (let r = 0; r < R; r++) {
-    const n = note[r];
-    const u = rater[r];
-    const fn = nf[n];
-    const fu = rf[u];
-    const bn = nb[n];
-    const ru = rep[u];
-    const z = fn * fu + bn * ru + rb[u] + mu;
-    const t = target[r];
-    const w = weights[r];
-    // Branch-free sigmoid (exp(-z) = Infinity gives 0); the stable softplus only on loss epochs.
-    const g = w * (1 / (1 + Math.exp(-z)) - t);
-    if (wantLoss) dataLoss += w * (Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z))));
-    if (gNF !== null) gNF[n] += g * fu;
-    if (gRF !== null) gRF[u] += g * fn;
-    if (gNB !== null) gNB[n] += g * ru;
-    if (gRep !== null) gRep[u] += g * bn;
-    if (gRB !== null) gRB[u] += g;
-    gMu += g;
-  }
-  const invR = 1 / R;
-  addReg(gNF, nf, invR, (2 * l2) / noteDen);
-  addReg(gNB, nb, invR, (2 * l2 * noteBiasMultiplier) / noteDen);
-  addReg(gRF, rf, invR, (2 * l2) / raterDen);
-  addReg(gRB, rb, invR, (2 * l2 * raterBiasMultiplier) / raterDen);
-  addReg(gRep, rep, invR, (2 * l2 * reputationMultiplier) / raterDen);
-  const loss = wantLoss
-    ? dataLoss * invR +
-      l2 * globalBiasMultiplier * mu * mu +
-      (l2 * (sumSquares(nf) + noteBiasMultiplier * sumSquares(nb))) / noteDen +
-      (l2 * (sumSquares(rf) + raterBiasMultiplier * sumSquares(rb) + reputationMultiplier * sumSquares(rep))) /
-        raterDen
-    : NaN;
-  return { loss, gMu: gMu * invR + 2 * l2 * globalBiasMultiplier * mu };
-}
-
-/** grad = grad * dataScale + regScale * param (data term mean plus the L2 term's derivative). */
-function addReg(grad: Grad, param: Float32Array, dataScale: number, regScale: number): void {
-  if (grad === null) return;
-  for (let i = 0; i < grad.length; i++) grad[i] = grad[i] * dataScale + regScale * param[i];
+  const { l2 } = DILIGENCE;
+  return {
+    noteFactor: l2,
+    noteIntercept: l2 * DILIGENCE.noteBiasMultiplier,
+    raterFactor: l2,
+    raterIntercept: l2 * DILIGENCE.raterBiasMultiplier,
+    reputation: l2 * DILIGENCE.reputationMultiplier,
+    global: l2 * DILIGENCE.globalBiasMultiplier,
+    noteDen,
+    raterDen,
+  };
 }
 
 /** Loss and gradient of every parameter group at `params` (for checks and diagnostics). */
@@ -262,37 +161,22 @@ export function diligenceLossGradient(
   weights: Float64Array,
   rhoNote?: number,
   rhoUser?: number,
-): { loss: number; grad: Omit<DiligenceParams, 'globalIntercept'> & { globalIntercept: number } } {
-  const [noteDen, raterDen] = regDenominators(problem, rhoNote, rhoUser);
-  const g = {
-    noteFactor: new Float64Array(problem.nNotes),
-    noteIntercept: new Float64Array(problem.nNotes),
-    raterFactor: new Float64Array(problem.nRaters),
-    raterIntercept: new Float64Array(problem.nRaters),
-    raterReputation: new Float64Array(problem.nRaters),
+): { loss: number; grad: DiligenceParams } {
+  const kernel = new DiligenceKernel(problem, params, weights);
+  const { loss, gMu } = kernel.evaluate(true, regularizer(problem, rhoNote, rhoUser));
+  const pick = (a: Float64Array, stride: number, offset: number): Float32Array => {
+    const out = new Float32Array(a.length / stride);
+    for (let i = 0; i < out.length; i++) out[i] = a[i * stride + offset];
+    return out;
   };
-  const { loss, gMu } = evaluate(
-    problem,
-    params,
-    weights,
-    noteDen,
-    raterDen,
-    g.noteFactor,
-    g.noteIntercept,
-    g.raterFactor,
-    g.raterIntercept,
-    g.raterReputation,
-    true,
-  );
-  const f32 = (a: Float64Array): Float32Array => Float32Array.from(a);
   return {
     loss,
     grad: {
-      noteFactor: f32(g.noteFactor),
-      noteIntercept: f32(g.noteIntercept),
-      raterFactor: f32(g.raterFactor),
-      raterIntercept: f32(g.raterIntercept),
-      raterReputation: f32(g.raterReputation),
+      noteFactor: pick(kernel.noteG, NOTE_STRIDE, 0),
+      noteIntercept: pick(kernel.noteG, NOTE_STRIDE, 1),
+      raterFactor: pick(kernel.raterG, RATER_STRIDE, 0),
+      raterIntercept: pick(kernel.raterG, RATER_STRIDE, 1),
+      raterReputation: pick(kernel.raterG, RATER_STRIDE, 2),
       globalIntercept: gMu,
     },
   };
@@ -316,13 +200,15 @@ export function trainDiligenceRound(
   const maxEpoch = options.maxEpoch ?? DILIGENCE.maxEpoch;
   const stablePeriod = options.stablePeriod ?? DILIGENCE.stablePeriod;
   const convergence = options.convergence ?? DILIGENCE.convergence;
-  const [noteDen, raterDen] = regDenominators(problem, options.rhoNote, options.rhoUser);
-  const gNF = tr.noteFactor ? newGroup(params.noteFactor) : null;
-  const gNB = tr.noteIntercept ? newGroup(params.noteIntercept) : null;
-  const gRF = tr.raterFactor ? newGroup(params.raterFactor) : null;
-  const gRB = tr.raterIntercept ? newGroup(params.raterIntercept) : null;
-  const gRep = tr.raterReputation ? newGroup(params.raterReputation) : null;
-  const groups = [gNF, gNB, gRF, gRB, gRep].filter((g): g is AdamGroup => g !== null);
+  const reg = regularizer(problem, options.rhoNote, options.rhoUser);
+  const kernel = new DiligenceKernel(problem, params, weights);
+  const { noteP, noteG, raterP, raterG } = kernel;
+  const slices: AdamSlice[] = [];
+  if (tr.noteFactor) slices.push(new AdamSlice(noteP, noteG, 0, NOTE_STRIDE));
+  if (tr.noteIntercept) slices.push(new AdamSlice(noteP, noteG, 1, NOTE_STRIDE));
+  if (tr.raterFactor) slices.push(new AdamSlice(raterP, raterG, 0, RATER_STRIDE));
+  if (tr.raterIntercept) slices.push(new AdamSlice(raterP, raterG, 1, RATER_STRIDE));
+  if (tr.raterReputation) slices.push(new AdamSlice(raterP, raterG, 2, RATER_STRIDE));
   const { adamBeta1: b1, adamBeta2: b2, adamEps: eps, learningRate: lr } = DILIGENCE;
   let muM = 0;
   let muV = 0;
@@ -332,19 +218,7 @@ export function trainDiligenceRound(
   let steps = 0;
   for (let epoch = 0; epoch <= maxEpoch; epoch++) {
     const check = epoch % stablePeriod === 0;
-    const res = evaluate(
-      problem,
-      params,
-      weights,
-      noteDen,
-      raterDen,
-      gNF && gNF.grad,
-      gNB && gNB.grad,
-      gRF && gRF.grad,
-      gRB && gRB.grad,
-      gRep && gRep.grad,
-      check || epoch === maxEpoch,
-    );
+    const res = kernel.evaluate(check || epoch === maxEpoch, reg);
     if (check || epoch === maxEpoch) {
       loss = res.loss;
       if (!Number.isFinite(loss)) throw new Error(`diligence: loss became ${loss} at epoch ${epoch}`);
@@ -354,15 +228,15 @@ export function trainDiligenceRound(
       priorLoss = loss;
     }
     steps++;
-    for (const g of groups) adamStep(g, steps, lr);
+    for (const slice of slices) slice.step(steps, lr, b1, b2, eps);
     if (tr.globalIntercept) {
-      const gm = res.gMu;
-      muM = b1 * muM + (1 - b1) * gm;
-      muV = b2 * muV + (1 - b2) * gm * gm;
+      muM = b1 * muM + (1 - b1) * res.gMu;
+      muV = b2 * muV + (1 - b2) * res.gMu * res.gMu;
       const stepSize = lr / (1 - b1 ** steps);
       const denom = Math.sqrt(muV) / Math.sqrt(1 - b2 ** steps) + eps;
-      params.globalIntercept = Math.fround(params.globalIntercept - (stepSize * muM) / denom);
+      kernel.mu = Math.fround(kernel.mu - (stepSize * muM) / denom);
     }
   }
+  kernel.writeBack(params);
   return { loss, steps };
 }

@@ -3,10 +3,14 @@
  * prior-smoothed, kernel-weighted mean of rating values at each grid point of the rater-factor
  * axis, clipped, then their geometric mean.
  *
- * Ratings are visited note by note (a counting sort gives the order), so memory is O(R + notes·K
- * scratch) rather than an R×K weight matrix.
+ * Ratings are visited note by note (a counting sort gives the order), so memory is O(R + notes)
+ * plus a bounded kernel-row cache, never an R×K weight matrix.
  */
 import type { GaussianPassParams } from './gaussianParams.ts';
+import { KernelRows } from './kernelRows.ts';
+
+/** Kernel rows kept per pass (distinct rater factors); bounds the cache at this many × K floats. */
+const KERNEL_CACHE_ROWS = 8192;
 
 /** Ratings of one pass as columns; the CRH pass includes the caller's synthetic author rows. */
 export interface GaussianRatings {
@@ -93,9 +97,9 @@ export function gaussianPass(
   // behaviour (a rating far from every grid point normalises 0/0 and zeroes its note's score).
   const grid = Float64Array.from(params.grid, Math.fround);
   const K = grid.length;
-  const { bandwidth: h, normalize, flip, negWeight, weightLim, minRatersPerSide } = params;
-  const invH = 1 / h;
-  const normConst = 1 / (h * Math.sqrt(2 * Math.PI));
+  const { normalize, flip, negWeight, weightLim, minRatersPerSide } = params;
+  const kernel = new KernelRows(grid, params.bandwidth, Math.max(1, Math.min(R, KERNEL_CACHE_ROWS)));
+  const kValues = kernel.values;
   const yOpposite = flip ? 1 : 0;
   const lnBase = Math.log(params.adaptiveWeightBase);
 
@@ -108,7 +112,6 @@ export function gaussianPass(
     count,
     curves: options.keepCurves ? new Float64Array(nNotes * K).fill(NaN) : null,
   };
-  const kern = new Float64Array(K);
   const base = new Float64Array(K);
   const W = new Float64Array(K);
   const V = new Float64Array(K);
@@ -158,17 +161,12 @@ export function gaussianPass(
       const yr = y[r];
       let v = yr === 0.5 ? params.somewhatHelpfulValue : yr;
       if (flip) v = 1 - v;
-      let rowSum = 0;
-      for (let j = 0; j < K; j++) {
-        const d = (xr - grid[j]) * invH;
-        const kv = Math.fround(normConst * Math.exp(-0.5 * d * d));
-        kern[j] = kv;
-        rowSum += kv;
-      }
-      const divisor = normalize ? rowSum : 1;
+      const off = kernel.rowOf(xr);
+      // A zero row sum gives 0 · Infinity = NaN weights, as the reference's 0 / 0 does.
+      const scale = normalize ? 1 / kernel.sums[off / K] : 1;
       const extra = v === 0 ? M * negWeight : 1;
       for (let j = 0; j < K; j++) {
-        const w = kern[j] / divisor;
+        const w = kValues[off + j] * scale;
         base[j] += w;
         const we = w * extra;
         W[j] += we;

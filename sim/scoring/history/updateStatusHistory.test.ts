@@ -11,56 +11,59 @@ import { noteInfoFromHistory, statusHistoryFromTsv } from '../meta/testing/statu
 import { rescoringActiveRules } from './rescoringActiveRules.ts';
 import { NSH_COLUMNS, NSH_STRING_COLUMNS, updateStatusHistory } from './updateStatusHistory.ts';
 
-const CASE = '/work/shared/conformance/full-s202';
+const CONFORMANCE = '/work/shared/conformance';
 const NOW = 1748736000000;
 const DAY = 86_400_000;
-const read = (p: string) => parseTsv(readFileSync(`${CASE}/${p}`, 'utf8'));
 
-describe('status history update on full-s202 (reference per-model columns + our meta scoring)', () => {
-  const scored = read('expected/scored_notes.tsv');
-  const aux = read('expected/aux_note_info.tsv');
-  const nshTsv = read('input/noteStatusHistory-00000.tsv');
-  const expected = read('expected/note_status_history.tsv');
-  const noteIds = new Dictionary();
-  for (const id of scored.col('noteId')) noteIds.intern(id);
-  const participants = new Dictionary();
-  const previous = statusHistoryFromTsv(nshTsv, noteIds, participants);
-  const info = noteInfoFromHistory(previous, noteIds.size);
-  const { frame } = conformanceMetaFrame(scored, aux, nshTsv);
-  const meta = metaScore(frame, { now: NOW }).frame;
-  const nsh = updateStatusHistory({ previous, scored: frame, meta, info, noteIds, participants, now: NOW });
+describe.each(['full-s202', 'core-s101'])(
+  'status history update on %s (reference per-model columns + our meta scoring)',
+  (name) => {
+    const read = (f: string) => parseTsv(readFileSync(`${CONFORMANCE}/${name}/${f}`, 'utf8'));
+    const scored = read('expected/scored_notes.tsv');
+    const aux = read('expected/aux_note_info.tsv');
+    const nshTsv = read('input/noteStatusHistory-00000.tsv');
+    const expected = read('expected/note_status_history.tsv');
+    const noteIds = new Dictionary();
+    for (const id of scored.col('noteId')) noteIds.intern(id);
+    const participants = new Dictionary();
+    const previous = statusHistoryFromTsv(nshTsv, noteIds, participants);
+    const info = noteInfoFromHistory(previous, noteIds.size);
+    const { frame } = conformanceMetaFrame(scored, aux, nshTsv);
+    const meta = metaScore(frame, { now: NOW }).frame;
+    const nsh = updateStatusHistory({ previous, scored: frame, meta, info, noteIds, participants, now: NOW });
 
-  it('writes the 24 columns in order', () => {
-    expect(NSH_COLUMNS.length).toBe(24);
-    expect(expected.header).toEqual([...NSH_COLUMNS]);
-  });
+    it('writes the 24 columns in order', () => {
+      expect(NSH_COLUMNS.length).toBe(24);
+      expect(expected.header).toEqual([...NSH_COLUMNS]);
+    });
 
-  it.each([...NSH_COLUMNS])('%s agrees on every note', (name) => {
-    const ids = expected.col('noteId');
-    const diffs: string[] = [];
-    if (NSH_STRING_COLUMNS.has(name)) {
-      const want = strValues(expected.col(name));
-      const got = nsh.str(name);
-      got.forEach((g, i) => g !== want[i] && diffs.push(`${ids[i]}: ${g} vs ${want[i]}`));
-    } else {
-      const want = numValues(expected.col(name));
-      const got = nsh.num(name);
-      got.forEach((g, i) => !Object.is(g, want[i]) && diffs.push(`${ids[i]}: ${g} vs ${want[i]}`));
-    }
-    expect(diffs.slice(0, 5)).toEqual([]);
-  });
+    it.each([...NSH_COLUMNS])('%s agrees on every note', (name) => {
+      const ids = expected.col('noteId');
+      const diffs: string[] = [];
+      if (NSH_STRING_COLUMNS.has(name)) {
+        const want = strValues(expected.col(name));
+        const got = nsh.str(name);
+        got.forEach((g, i) => g !== want[i] && diffs.push(`${ids[i]}: ${g} vs ${want[i]}`));
+      } else {
+        const want = numValues(expected.col(name));
+        const got = nsh.num(name);
+        got.forEach((g, i) => !Object.is(g, want[i]) && diffs.push(`${ids[i]}: ${g} vs ${want[i]}`));
+      }
+      expect(diffs.slice(0, 5)).toEqual([]);
+    });
 
-  it('scored_notes.timestampMillisOfNmrDueToMinStableCrhTime equals the new history timer', () => {
-    const want = numValues(scored.col('timestampMillisOfNmrDueToMinStableCrhTime'));
-    expect(Array.from(nsh.num('timestampMillisOfNmrDueToMinStableCrhTime'))).toEqual(Array.from(want));
-  });
+    it('scored_notes.timestampMillisOfNmrDueToMinStableCrhTime equals the new history timer', () => {
+      const want = numValues(scored.col('timestampMillisOfNmrDueToMinStableCrhTime'));
+      expect(Array.from(nsh.num('timestampMillisOfNmrDueToMinStableCrhTime'))).toEqual(Array.from(want));
+    });
 
-  it('rescoringActiveRules: ALL_NOTES only when measured from the reference run wall clock', () => {
-    const late = Date.UTC(2026, 10, 23);
-    const rules = rescoringActiveRules(frame.key, previous, info, { now: late });
-    expect(rules).toEqual(strValues(scored.col('rescoringActiveRules')));
-  });
-});
+    it('rescoringActiveRules: ALL_NOTES only when measured from the reference run wall clock', () => {
+      const late = Date.UTC(2026, 10, 23);
+      const rules = rescoringActiveRules(frame.key, previous, info, { now: late });
+      expect(rules).toEqual(strValues(scored.col('rescoringActiveRules')));
+    });
+  },
+);
 
 describe('updateStatusHistory rules', () => {
   const noteIds = new Dictionary();
@@ -110,7 +113,14 @@ describe('updateStatusHistory rules', () => {
   info.createdAt[5] = created[5];
   const scored = frameOf({
     finalRatingStatus: [CRH, CRH, CRH, NMR, CRNH, NMR],
-    decidedBy: ['CoreModel (v1.1)', 'CoreModel (v1.1)', 'ExpansionPlusModel (v1.1)', 'ScoringDriftGuard (v1.0)', 'CoreModel (v1.1)', 'ExpansionPlusModel (v1.1)'],
+    decidedBy: [
+      'CoreModel (v1.1)',
+      'CoreModel (v1.1)',
+      'ExpansionPlusModel (v1.1)',
+      'ScoringDriftGuard (v1.0)',
+      'CoreModel (v1.1)',
+      'ExpansionPlusModel (v1.1)',
+    ],
     coreRatingStatus: [CRH, CRH, null, NMR, CRNH, null],
     modelingGroup: [13, NaN, NaN, NaN, NaN, 2],
     updatedTimestampMillisOfNmrDueToMinStableCrhTime: [NaN, t0, NaN, -1, NaN, NaN],
@@ -147,7 +157,9 @@ describe('updateStatusHistory rules', () => {
     const partial = new Frame(Int32Array.from([0, 1]));
     partial.set('finalRatingStatus', [NMR, NMR]);
     partial.set('decidedBy', ['x', 'y']);
-    expect(() => updateStatusHistory({ previous, scored: partial, info, noteIds, participants, now: t0 })).toThrow(/note 12 .* not scored/);
+    expect(() => updateStatusHistory({ previous, scored: partial, info, noteIds, participants, now: t0 })).toThrow(
+      /note 12 .* not scored/,
+    );
   });
   it('rescoringActiveRules marks recent notes relative to now', () => {
     const rules = rescoringActiveRules(scored.key, previous, info, { now: t0 });
@@ -159,6 +171,8 @@ describe('updateStatusHistory rules', () => {
     expect(r2[1]).toBe('ALL_NOTES,NEW_NOTES_NOT_RESCORED_RECENTLY_ENOUGH');
     const skipNew = new Uint8Array(6);
     skipNew[1] = 1;
-    expect(rescoringActiveRules(scored.key, previous, info, { now: t0 - DAY / 2, notesWithNewRatings: skipNew })[1]).toBe('ALL_NOTES');
+    expect(
+      rescoringActiveRules(scored.key, previous, info, { now: t0 - DAY / 2, notesWithNewRatings: skipNew })[1],
+    ).toBe('ALL_NOTES');
   });
 });

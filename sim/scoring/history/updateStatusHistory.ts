@@ -73,8 +73,9 @@ export interface StatusHistoryUpdateInput {
  * Note status history update (scoring-core.md §15 steps 1–7): returns the new history as a Frame over the rows of
  * `scored` with the 24 NSH_COLUMNS. Locking (step 4) applies to unlocked notes older than 14 days (strict) whose
  * `decidedBy` is in LOCKING_ENABLED_RULES; a locked note gets timer −1. Deviation from the spec text, following
- * the reference output on full-s202: `abovePcrhThresholdTime` is not forced to −1 on locked notes (it keeps its
- * value unless the run supplies one). Throws if a history note is not scored or a scored row has no final status.
+ * the reference outputs of both conformance cases: `abovePcrhThresholdTime` is not forced to −1 on locked notes;
+ * it takes the run's pcrh value whenever the run supplies one (locked or not) and keeps its old value otherwise.
+ * Throws if a history note is not scored or a scored row has no final status.
  */
 export function updateStatusHistory(input: StatusHistoryUpdateInput): Frame {
   const { previous: prev, scored, info, now } = input;
@@ -83,7 +84,9 @@ export function updateStatusHistory(input: StatusHistoryUpdateInput): Frame {
   const prevRow = new Int32Array(info.size).fill(-1);
   for (let i = 0; i < prev.length; i++) {
     if (scored.row(prev.note[i]) < 0) {
-      throw new Error(`updateStatusHistory: note ${input.noteIds.values[prev.note[i]]} is in the status history but was not scored`);
+      throw new Error(
+        `updateStatusHistory: note ${input.noteIds.values[prev.note[i]]} is in the status history but was not scored`,
+      );
     }
     prevRow[prev.note[i]] = i;
   }
@@ -96,7 +99,8 @@ export function updateStatusHistory(input: StatusHistoryUpdateInput): Frame {
   };
   const num = (name: string): NumColumn | null => {
     const c = col(name);
-    if (c !== null && !(c instanceof Float64Array)) throw new Error(`updateStatusHistory: column ${name} must be numeric`);
+    if (c !== null && !(c instanceof Float64Array))
+      throw new Error(`updateStatusHistory: column ${name} must be numeric`);
     return c;
   };
   const final = str('finalRatingStatus', true)!;
@@ -173,7 +177,11 @@ export function updateStatusHistory(input: StatusHistoryUpdateInput): Frame {
     v.curMulti[r] = multi ? multi[r] : null;
     v.curMultiId[r] = modelingMulti ? modelingMulti[r] : NaN;
     // step 4
-    if (v.locked[r] === null && now - createdAt[r] > NOTE_LOCK_MILLIS && LOCKING_ENABLED_RULES.has(decidedBy[r] ?? '')) {
+    if (
+      v.locked[r] === null &&
+      now - createdAt[r] > NOTE_LOCK_MILLIS &&
+      LOCKING_ENABLED_RULES.has(decidedBy[r] ?? '')
+    ) {
       v.locked[r] = status;
       v.tsLock[r] = now;
     }
@@ -186,8 +194,8 @@ export function updateStatusHistory(input: StatusHistoryUpdateInput): Frame {
         v.timer[r] = t;
         if (Number.isNaN(v.firstTimer[r])) v.firstTimer[r] = t;
       }
-      if (pcrh && !Number.isNaN(pcrh[r])) v.pcrh[r] = pcrh[r];
     }
+    if (pcrh && !Number.isNaN(pcrh[r])) v.pcrh[r] = pcrh[r];
     // step 6: pre-tombstone notes keep their old first / most recent fields
     if (createdAt[r] < DELETED_NOTE_TOMBSTONES_LAUNCH_TIME) continue;
     // step 7

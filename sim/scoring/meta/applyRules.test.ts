@@ -76,7 +76,9 @@ describe('applyRules: switching rules off', () => {
 
   it('throws when no rule assigns a status (MetaInitialNMR off, note unclaimed)', () => {
     const f = frameOf({ coreRatingStatus: [null] });
-    expect(() => metaScore(f, { now: NOW, disabled: new Set(['MetaInitialNMR']) })).toThrow(/no rule assigned a status/);
+    expect(() => metaScore(f, { now: NOW, disabled: new Set(['MetaInitialNMR']) })).toThrow(
+      /no rule assigned a status/,
+    );
   });
 
   it('table names are unique and versioned', () => {
@@ -105,7 +107,11 @@ describe('input validation', () => {
 
 describe('ScoringDriftGuard', () => {
   it('imposes a differing locked status and records the unlocked one', () => {
-    const f = frameOf({ coreRatingStatus: [CRH, CRNH, NMR], lockedStatus: [NMR, CRNH, null], currentStatus: [CRH, CRNH, NMR] });
+    const f = frameOf({
+      coreRatingStatus: [CRH, CRNH, NMR],
+      lockedStatus: [NMR, CRNH, null],
+      currentStatus: [CRH, CRNH, NMR],
+    });
     const r = metaScore(f, { now: NOW, disabled: new Set(['InsufficientExplanation']) }).frame;
     expect(r.str('finalRatingStatus')).toEqual([NMR, CRNH, NMR]);
     expect(r.str('decidedBy')).toEqual(['ScoringDriftGuard (v1.0)', 'CoreModel (v1.1)', 'CoreModel (v1.1)']);

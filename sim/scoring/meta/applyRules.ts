@@ -51,7 +51,8 @@ export const ruleNamesOf = (table: readonly MetaRule[]): string[] => table.map((
  * (only possible when `MetaInitialNMR` is off).
  */
 export function applyRules(table: readonly MetaRule[], frame: Frame, options: MetaOptions): MetaResult {
-  if (!Number.isFinite(options.now)) throw new Error(`meta scoring: options.now must be a finite time, got ${options.now}`);
+  if (!Number.isFinite(options.now))
+    throw new Error(`meta scoring: options.now must be a finite time, got ${options.now}`);
   const n = frame.length;
   const status = new Array<string | null>(n).fill(null);
   const decidedBy = new Array<string | null>(n).fill(null);
@@ -74,7 +75,8 @@ export function applyRules(table: readonly MetaRule[], frame: Frame, options: Me
       continue;
     }
     const { rows, status: set } = rule.apply(frame, ctx);
-    if (rows.length !== set.length) throw new Error(`meta rule ${rule.name}: ${rows.length} rows but ${set.length} statuses`);
+    if (rows.length !== set.length)
+      throw new Error(`meta rule ${rule.name}: ${rows.length} rows but ${set.length} statuses`);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
       status[r] = set[k];
@@ -83,7 +85,8 @@ export function applyRules(table: readonly MetaRule[], frame: Frame, options: Me
     }
   }
   const unset = status.reduce((c, s) => (s === null ? c + 1 : c), 0);
-  if (unset > 0) throw new Error(`meta scoring: no rule assigned a status to ${unset} of ${n} notes (is MetaInitialNMR disabled?)`);
+  if (unset > 0)
+    throw new Error(`meta scoring: no rule assigned a status to ${unset} of ${n} notes (is MetaInitialNMR disabled?)`);
   side.set('finalRatingStatus', status);
   side.set('decidedBy', decidedBy);
   side.set('metaScorerActiveRules', active);

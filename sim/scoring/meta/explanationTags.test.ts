@@ -42,7 +42,9 @@ describe('topTwoTags', () => {
 
 describe('InsufficientExplanation', () => {
   const zeros = (n: number) => new Array<number>(n).fill(0);
-  const cols: Record<string, number[]> = Object.fromEntries([...HELPFUL_TAGS, ...NOT_HELPFUL_TAGS].map((t) => [t, zeros(4)]));
+  const cols: Record<string, number[]> = Object.fromEntries(
+    [...HELPFUL_TAGS, ...NOT_HELPFUL_TAGS].map((t) => [t, zeros(4)]),
+  );
   // row 0: CRH with two helpful tags; row 1: CRH with one tag; row 2: CRNH with a tie; row 3: NMR with tags
   cols.helpfulClear[0] = 4;
   cols.helpfulGoodSources[0] = 4;

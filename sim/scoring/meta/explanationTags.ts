@@ -53,7 +53,8 @@ export function topTwoTags(
   let a = -1;
   let b = -1;
   let eligible = 0;
-  const better = (i: number, j: number) => j < 0 || counts[i] > counts[j] || (counts[i] === counts[j] && priority[i] > priority[j]);
+  const better = (i: number, j: number) =>
+    j < 0 || counts[i] > counts[j] || (counts[i] === counts[j] && priority[i] > priority[j]);
   for (let i = 0; i < counts.length; i++) {
     if (!(counts[i] >= minCount)) continue;
     eligible++;
@@ -92,7 +93,13 @@ export function insufficientExplanationRule(name: string, p: ExplanationParams):
       const nCounts = new Float64Array(notHelpful.length);
       const rows: number[] = [];
       const status: string[] = [];
-      const pick = (i: number, cols: NumColumn[], buf: Float64Array, names: readonly string[], prio: readonly number[]) => {
+      const pick = (
+        i: number,
+        cols: NumColumn[],
+        buf: Float64Array,
+        names: readonly string[],
+        prio: readonly number[],
+      ) => {
         for (let t = 0; t < cols.length; t++) buf[t] = cols[t][i];
         const top = topTwoTags(buf, prio, p.minRatingsToGetTag, p.minTagsNeeded);
         if (top === null) {

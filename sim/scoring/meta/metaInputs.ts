@@ -28,7 +28,8 @@ export function optStatus(frame: Frame, name: string): StrColumn | null {
   if (c === null || checked.has(c)) return c;
   for (let i = 0; i < c.length; i++) {
     const s = c[i];
-    if (s !== null && !STATUSES.has(s)) throw new Error(`meta scoring: ${where(frame, name, i)} holds unknown status "${s}"`);
+    if (s !== null && !STATUSES.has(s))
+      throw new Error(`meta scoring: ${where(frame, name, i)} holds unknown status "${s}"`);
   }
   checked.add(c);
   return c;

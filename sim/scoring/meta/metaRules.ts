@@ -71,7 +71,9 @@ export function metaRules(params: Partial<MetaParams> = {}): MetaRule[] {
     }),
   ];
   for (let g = 1; g <= 13; g++) {
-    rules.push(groupPromotionRule(groupRuleName(g), g, p.groupMinSafeguard, p.coreCrhThreshold, p.expansionCrhThreshold));
+    rules.push(
+      groupPromotionRule(groupRuleName(g), g, p.groupMinSafeguard, p.coreCrhThreshold, p.expansionCrhThreshold),
+    );
   }
   for (const g of [14, 33]) rules.push(groupPromotionRule(groupRuleName(g), g, p.lenientGroupMinSafeguard, null, null));
   for (const g of [33, 18, 15]) rules.push(groupDemotionRule(groupRuleName(g, true), g));

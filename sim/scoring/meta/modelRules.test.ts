@@ -103,7 +103,15 @@ describe('Gaussian coverage', () => {
 describe('topic vetoes', () => {
   const out = run({
     coreRatingStatus: [CRH, CRH, CRH, NYH, CRH, CRH, CRNH],
-    noteTopic: ['UkraineConflict', 'Scams', 'GazaConflict', 'MessiRonaldo', 'InDimensionTwo', 'InDimensionTwo', 'Scams'],
+    noteTopic: [
+      'UkraineConflict',
+      'Scams',
+      'GazaConflict',
+      'MessiRonaldo',
+      'InDimensionTwo',
+      'InDimensionTwo',
+      'Scams',
+    ],
     topicNoteConfident: ['True', 'True', 'False', 'True', 'True', 'True', 'True'],
     topicNoteIntercept: [0.2, 0.3, 0.1, 0.3, 0.5, 0.6, 0.1],
     topicNoteFactor1: [0, -0.6, 0, 0.5, 0, -0.9, 0],
@@ -116,7 +124,13 @@ describe('topic vetoes', () => {
   });
   it('rejects a malformed topicNoteConfident', () => {
     expect(() =>
-      run({ coreRatingStatus: [CRH], noteTopic: ['Scams'], topicNoteConfident: ['yes'], topicNoteIntercept: [0], topicNoteFactor1: [0] }),
+      run({
+        coreRatingStatus: [CRH],
+        noteTopic: ['Scams'],
+        topicNoteConfident: ['yes'],
+        topicNoteIntercept: [0],
+        topicNoteFactor1: [0],
+      }),
     ).toThrow(/topicNoteConfident.*yes/);
   });
 });

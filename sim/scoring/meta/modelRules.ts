@@ -87,7 +87,11 @@ export function groupPromotionRule(
         if ((cur !== NMR && cur !== NYH) || (cur === NYH && g === NYH)) return null;
         const c = core === null ? NaN : core[i];
         const e = exp === null ? NaN : exp[i];
-        const actionable = !Number.isNaN(c) ? inBand(c, coreUpper) : !Number.isNaN(e) ? inBand(e, expansionUpper) : false;
+        const actionable = !Number.isNaN(c)
+          ? inBand(c, coreUpper)
+          : !Number.isNaN(e)
+            ? inBand(e, expansionUpper)
+            : false;
         return actionable ? g : null;
       });
     },

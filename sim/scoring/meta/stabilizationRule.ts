@@ -72,7 +72,12 @@ export function stabilizationRule(name: string, p: StabilizationParams): MetaRul
             newT = -1;
           } else if (elapsed < p.requiredStableMinutes * MINUTE) {
             next = NMR;
-          } else if (topic !== null && topic[i] !== null && confident !== null && parseBool(frame, 'topicNoteConfident', i, confident[i]) === false) {
+          } else if (
+            topic !== null &&
+            topic[i] !== null &&
+            confident !== null &&
+            parseBool(frame, 'topicNoteConfident', i, confident[i]) === false
+          ) {
             next = NMR;
           } else if ((firstNonNmr !== null && firstNonNmr[i] === CRH) || pflipOf(frame, label, i, ctx) !== 'CRH') {
             next = NMR;
@@ -97,6 +102,9 @@ export function stabilizationRule(name: string, p: StabilizationParams): MetaRul
 function pflipOf(frame: Frame, label: (string | null)[] | null, i: number, ctx: MetaContext): string {
   const v = label === null ? null : label[i];
   if (v === null) return ctx.pflipFallback;
-  if (v !== 'CRH' && v !== 'FLIP') throw new Error(`meta scoring: pflipLabel (row ${i}, note index ${frame.key[i]}) must be CRH, FLIP or empty, got "${v}"`);
+  if (v !== 'CRH' && v !== 'FLIP')
+    throw new Error(
+      `meta scoring: pflipLabel (row ${i}, note index ${frame.key[i]}) must be CRH, FLIP or empty, got "${v}"`,
+    );
   return v;
 }

@@ -26,7 +26,14 @@ export function clipCoefficient(norm: number, maxNorm: number): number {
  * precision) and M in place:
  * m ← β1 m + (1−β1) g; v ← β2 v + (1−β2) g²; p ← p − (lr / (1−β1^t)) · m / (sqrt(v) / sqrt(1−β2^t) + ε).
  */
-export function adamStepInterleaved(P: Float64Array, M: Float64Array, count: number, t: number, lr: number, gradScale: number): void {
+export function adamStepInterleaved(
+  P: Float64Array,
+  M: Float64Array,
+  count: number,
+  t: number,
+  lr: number,
+  gradScale: number,
+): void {
   const stepSize = lr / (1 - Math.pow(ADAM_BETA1, t));
   const bc2Sqrt = Math.sqrt(1 - Math.pow(ADAM_BETA2, t));
   const a1 = 1 - ADAM_BETA1;

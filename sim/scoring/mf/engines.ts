@@ -6,7 +6,15 @@ import type { TfjsBackendName } from './tfjsEngine.ts';
 import { TypedMFEngine } from './typedEngine.ts';
 import type { MFEngine } from './types.ts';
 
-export const ENGINE_NAMES = ['typed', 'tfjs', 'tfjs-cpu', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu', 'tfjs-tensorflow'] as const;
+export const ENGINE_NAMES = [
+  'typed',
+  'tfjs',
+  'tfjs-cpu',
+  'tfjs-wasm',
+  'tfjs-webgl',
+  'tfjs-webgpu',
+  'tfjs-tensorflow',
+] as const;
 /** 'tfjs' is an alias of 'tfjs-cpu'; 'tfjs-tensorflow' needs the optional @tensorflow/tfjs-node. */
 export type EngineName = (typeof ENGINE_NAMES)[number];
 

@@ -35,7 +35,9 @@ export function runFitLoop(model: LoopModel, convergence: number, maxEpochs: num
     const loss = model.evaluate();
     if (!Number.isNaN(loss)) return loss;
     if (restarts > 0) {
-      throw new Error(`MF fit: the loss became NaN again at epoch ${epoch} after a restart from the initial parameters`);
+      throw new Error(
+        `MF fit: the loss became NaN again at epoch ${epoch} after a restart from the initial parameters`,
+      );
     }
     restarts++;
     model.restart();

@@ -106,19 +106,29 @@ export function warmStart(input: WarmStartInput): MFParams {
   if (input.raters === undefined) params.raterFactor = xavierFactors(nRaters, random);
   if (input.notes === undefined) params.noteFactor = xavierFactors(nNotes, random);
   if (input.notes !== undefined) join(input.notes, input.noteGlobal, params.noteIntercept, params.noteFactor, 'notes');
-  if (input.raters !== undefined) join(input.raters, input.raterGlobal, params.raterIntercept, params.raterFactor, 'raters');
+  if (input.raters !== undefined)
+    join(input.raters, input.raterGlobal, params.raterIntercept, params.raterFactor, 'raters');
   params.globalIntercept = input.globalIntercept ?? 0;
   return params;
 }
 
-function join(table: InitTable, globalOf: ArrayLike<number>, intercept: Float32Array, factor: Float32Array, what: string): void {
+function join(
+  table: InitTable,
+  globalOf: ArrayLike<number>,
+  intercept: Float32Array,
+  factor: Float32Array,
+  what: string,
+): void {
   if (table.intercept.length !== table.factor.length) {
-    throw new Error(`warmStart: ${what} table has ${table.intercept.length} intercepts but ${table.factor.length} factors`);
+    throw new Error(
+      `warmStart: ${what} table has ${table.intercept.length} intercepts but ${table.factor.length} factors`,
+    );
   }
   const size = table.intercept.length;
   for (let l = 0; l < globalOf.length; l++) {
     const g = globalOf[l];
-    if (!Number.isInteger(g) || g < 0) throw new Error(`warmStart: ${what} global id at local index ${l} is ${g}, not a non-negative integer`);
+    if (!Number.isInteger(g) || g < 0)
+      throw new Error(`warmStart: ${what} global id at local index ${l} is ${g}, not a non-negative integer`);
     if (g >= size) continue;
     const b = table.intercept[g];
     const f = table.factor[g];

@@ -23,7 +23,8 @@ export interface SyntheticSpec {
  */
 export function syntheticProblem(spec: SyntheticSpec, random: RandomSource): { problem: MFProblem; truth: MFParams } {
   const { nNotes, nRaters, nRatings } = spec;
-  if (nRatings < Math.max(nNotes, nRaters)) throw new Error('syntheticProblem: nRatings must be >= max(nNotes, nRaters)');
+  if (nRatings < Math.max(nNotes, nRaters))
+    throw new Error('syntheticProblem: nRatings must be >= max(nNotes, nRaters)');
   const noise = spec.noise ?? 0.1;
   const camp = (): number => (random() < 0.5 ? -0.6 : 0.6) + randomNormal(random, 0, 0.1);
   const truth: MFParams = {
@@ -41,7 +42,11 @@ export function syntheticProblem(spec: SyntheticSpec, random: RandomSource): { p
     const u = k < nRaters ? k : Math.floor(random() * nRaters);
     note[k] = n;
     rater[k] = u;
-    const pred = truth.globalIntercept + truth.noteIntercept[n] + truth.raterIntercept[u] + truth.noteFactor[n] * truth.raterFactor[u];
+    const pred =
+      truth.globalIntercept +
+      truth.noteIntercept[n] +
+      truth.raterIntercept[u] +
+      truth.noteFactor[n] * truth.raterFactor[u];
     if (spec.binary) {
       target[k] = random() < 1 / (1 + Math.exp(-4 * (pred - 0.3))) ? 1 : 0;
     } else {

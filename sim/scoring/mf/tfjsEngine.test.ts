@@ -19,7 +19,11 @@ function maxDiff(a: MFParams, b: MFParams): number {
 }
 
 const { problem } = syntheticProblem({ nNotes: 150, nRaters: 250, nRatings: 4000, quantize: true }, randomSeeded(21));
-const cold = warmStart({ noteGlobal: range(problem.nNotes), raterGlobal: range(problem.nRaters), random: randomSeeded(22) });
+const cold = warmStart({
+  noteGlobal: range(problem.nNotes),
+  raterGlobal: range(problem.nRaters),
+  random: randomSeeded(22),
+});
 
 describe('TfjsMFEngine (cpu backend) reaches the typed engine fit', () => {
   // [name, problem, options, compare full runs too]
@@ -28,13 +32,29 @@ describe('TfjsMFEngine (cpu backend) reaches the typed engine fit', () => {
     [
       'frozen raters and global, Σ-form note regularisation, diamond',
       problem,
-      opts({ learningRate: 0.2, freezeRaters: true, freezeGlobal: true, ratingPerNoteLossRatio: 10, lambdas: { ...DEFAULT_FIT_OPTIONS.lambdas, diamond: 0.75 } }),
+      opts({
+        learningRate: 0.2,
+        freezeRaters: true,
+        freezeGlobal: true,
+        ratingPerNoteLossRatio: 10,
+        lambdas: { ...DEFAULT_FIT_OPTIONS.lambdas, diamond: 0.75 },
+      }),
       true,
     ],
-    ['weighted loss', { ...problem, weight: Float32Array.from(problem.note, (_, k) => 0.3 + (k % 4) * 0.5) }, opts({ learningRate: 0.02 }), true],
+    [
+      'weighted loss',
+      { ...problem, weight: Float32Array.from(problem.note, (_, k) => 0.3 + (k % 4) * 0.5) },
+      opts({ learningRate: 0.02 }),
+      true,
+    ],
     // Full logistic runs end on "loss increased after epoch 100" while the loss moves by < 1e-7 per epoch:
     // float32 noise in tfjs' loss picks a different stopping epoch on a flat valley, so only trajectories are compared.
-    ['logistic loss with pos_weight', { ...problem, target: problem.target.map((y) => (y > 0.5 ? 1 : 0)) }, opts({ loss: 'logistic', posWeight: 2 }), false],
+    [
+      'logistic loss with pos_weight',
+      { ...problem, target: problem.target.map((y) => (y > 0.5 ? 1 : 0)) },
+      opts({ loss: 'logistic', posWeight: 2 }),
+      false,
+    ],
     ['no global intercept', problem, opts({ useGlobalIntercept: false }), true],
   ];
 

@@ -112,7 +112,8 @@ async function loadBackend(options: TfjsEngineOptions): Promise<void> {
 }
 
 function hint(backend: TfjsBackendName): string {
-  if (backend === 'tensorflow') return '; @tensorflow/tfjs-node is optional: install it with `npm i @tensorflow/tfjs-node` on a machine that can download libtensorflow';
+  if (backend === 'tensorflow')
+    return '; @tensorflow/tfjs-node is optional: install it with `npm i @tensorflow/tfjs-node` on a machine that can download libtensorflow';
   if (backend === 'wasm') return '; check that wasmPaths points at the served tfjs-backend-wasm .wasm files';
   return '';
 }

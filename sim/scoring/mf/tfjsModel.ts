@@ -57,7 +57,13 @@ export class TfjsMFModel implements LoopModel {
     this.slots = {} as Record<SlotName, Slot>;
     for (const name of SLOT_NAMES) {
       const value = initial[name];
-      this.slots[name] = { value, grad: null, m: tf.zerosLike(value), v: tf.zerosLike(value), trainable: trainable[name] };
+      this.slots[name] = {
+        value,
+        grad: null,
+        m: tf.zerosLike(value),
+        v: tf.zerosLike(value),
+        trainable: trainable[name],
+      };
     }
   }
 
@@ -102,8 +108,14 @@ export class TfjsMFModel implements LoopModel {
       const noteScale = regScale(options.ratingPerNoteLossRatio, nNotes, r);
       const raterScale = regScale(options.ratingPerUserLossRatio, nRaters, r);
       let reg = tf.add(
-        tf.mul(noteScale, tf.add(tf.mul(lam.noteFactor, tf.sum(tf.square(nf))), tf.mul(lam.noteIntercept, tf.sum(tf.square(nb))))),
-        tf.mul(raterScale, tf.add(tf.mul(lam.raterFactor, tf.sum(tf.square(rf))), tf.mul(lam.raterIntercept, tf.sum(tf.square(rb))))),
+        tf.mul(
+          noteScale,
+          tf.add(tf.mul(lam.noteFactor, tf.sum(tf.square(nf))), tf.mul(lam.noteIntercept, tf.sum(tf.square(nb)))),
+        ),
+        tf.mul(
+          raterScale,
+          tf.add(tf.mul(lam.raterFactor, tf.sum(tf.square(rf))), tf.mul(lam.raterIntercept, tf.sum(tf.square(rb)))),
+        ),
       );
       const product = tf.mul(nf, nb);
       if (lam.diamond !== 0) reg = tf.add(reg, tf.mul(noteScale * lam.diamond, tf.sum(tf.abs(product))));
@@ -112,15 +124,24 @@ export class TfjsMFModel implements LoopModel {
       if (s.nb.trainable) {
         // tf.sign(0) = 0, matching torch's subgradient of |x| at 0.
         const diamond = tf.mul(noteScale * lam.diamond, tf.sign(product));
-        grads.nb = tf.add(tf.bincount(this.note, dPred as tf.Tensor1D, nNotes), tf.add(tf.mul(2 * noteScale * lam.noteIntercept, nb), tf.mul(diamond, nf)));
+        grads.nb = tf.add(
+          tf.bincount(this.note, dPred as tf.Tensor1D, nNotes),
+          tf.add(tf.mul(2 * noteScale * lam.noteIntercept, nb), tf.mul(diamond, nf)),
+        );
         grads.nf = tf.add(
           tf.bincount(this.note, tf.mul(dPred, fuG) as tf.Tensor1D, nNotes),
           tf.add(tf.mul(2 * noteScale * lam.noteFactor, nf), tf.mul(diamond, nb)),
         );
       }
       if (s.rb.trainable) {
-        grads.rb = tf.add(tf.bincount(this.rater, dPred as tf.Tensor1D, nRaters), tf.mul(2 * raterScale * lam.raterIntercept, rb));
-        grads.rf = tf.add(tf.bincount(this.rater, tf.mul(dPred, fnG) as tf.Tensor1D, nRaters), tf.mul(2 * raterScale * lam.raterFactor, rf));
+        grads.rb = tf.add(
+          tf.bincount(this.rater, dPred as tf.Tensor1D, nRaters),
+          tf.mul(2 * raterScale * lam.raterIntercept, rb),
+        );
+        grads.rf = tf.add(
+          tf.bincount(this.rater, tf.mul(dPred, fnG) as tf.Tensor1D, nRaters),
+          tf.mul(2 * raterScale * lam.raterFactor, rf),
+        );
       }
       if (s.mu.trainable) {
         const regGrad = tf.mul(2 * lam.globalIntercept, mu);

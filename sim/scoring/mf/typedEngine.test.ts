@@ -15,7 +15,8 @@ const opts = (over: Partial<MFFitOptions> = {}): MFFitOptions => ({ ...DEFAULT_F
 function randomInit(p: MFProblem, seed: number): MFParams {
   const random = randomSeeded(seed);
   const init = coldInit(p, seed);
-  for (const a of [init.noteIntercept, init.raterIntercept]) for (let i = 0; i < a.length; i++) a[i] = 0.4 * random() - 0.2;
+  for (const a of [init.noteIntercept, init.raterIntercept])
+    for (let i = 0; i < a.length; i++) a[i] = 0.4 * random() - 0.2;
   init.globalIntercept = Math.fround(0.1);
   return init;
 }
@@ -28,7 +29,11 @@ function referenceLoss(p: MFProblem, q: MFParams, o: MFFitOptions): { loss: numb
   for (let k = 0; k < r; k++) {
     const n = p.note[k];
     const u = p.rater[k];
-    const x = (o.useGlobalIntercept ? q.globalIntercept : 0) + q.noteIntercept[n] + q.raterIntercept[u] + q.noteFactor[n] * q.raterFactor[u];
+    const x =
+      (o.useGlobalIntercept ? q.globalIntercept : 0) +
+      q.noteIntercept[n] +
+      q.raterIntercept[u] +
+      q.noteFactor[n] * q.raterFactor[u];
     const y = p.target[k];
     let l: number;
     if (o.loss === 'logistic') {
@@ -50,7 +55,8 @@ function referenceLoss(p: MFProblem, q: MFParams, o: MFFitOptions): { loss: numb
       lam.noteIntercept * sum(q.noteIntercept, (x) => x * x) +
       lam.diamond * sum(q.noteFactor, (x, i) => Math.abs(x * q.noteIntercept[i]))) /
       noteDiv +
-    (lam.raterFactor * sum(q.raterFactor, (x) => x * x) + lam.raterIntercept * sum(q.raterIntercept, (x) => x * x)) / raterDiv +
+    (lam.raterFactor * sum(q.raterFactor, (x) => x * x) + lam.raterIntercept * sum(q.raterIntercept, (x) => x * x)) /
+      raterDiv +
     lam.globalIntercept * q.globalIntercept ** 2;
   return { loss: data / r + reg, plain: plain / r };
 }
@@ -141,7 +147,10 @@ const small = syntheticProblem({ nNotes: 60, nRaters: 90, nRatings: 2000, quanti
 
 describe('TypedMFEngine', () => {
   it('recovers known intercepts and factors from a cold start', () => {
-    const { problem, truth } = syntheticProblem({ nNotes: 150, nRaters: 200, nRatings: 15000, noise: 0.05 }, randomSeeded(1));
+    const { problem, truth } = syntheticProblem(
+      { nNotes: 150, nRaters: 200, nRatings: 15000, noise: 0.05 },
+      randomSeeded(1),
+    );
     const result = fitSync(problem, coldInit(problem, 2), opts());
     const q = result.params;
     expect(result.epochs).toBeGreaterThan(20);
@@ -154,7 +163,11 @@ describe('TypedMFEngine', () => {
     for (let n = 0; n < problem.nNotes; n++) {
       for (let u = 0; u < problem.nRaters; u++) {
         const fit = q.globalIntercept + q.noteIntercept[n] + q.raterIntercept[u] + q.noteFactor[n] * q.raterFactor[u];
-        const tru = truth.globalIntercept + truth.noteIntercept[n] + truth.raterIntercept[u] + truth.noteFactor[n] * truth.raterFactor[u];
+        const tru =
+          truth.globalIntercept +
+          truth.noteIntercept[n] +
+          truth.raterIntercept[u] +
+          truth.noteFactor[n] * truth.raterFactor[u];
         se += (fit - tru) ** 2;
       }
     }
@@ -163,7 +176,15 @@ describe('TypedMFEngine', () => {
 
   it('matches an independent per-rating implementation step by step (loss, clip, Adam)', () => {
     const init = randomInit(small, 3);
-    for (const o of [opts({ convergence: 0, maxEpochs: 40 }), opts({ convergence: 0, maxEpochs: 40, learningRate: 0.05, lambdas: { ...DEFAULT_FIT_OPTIONS.lambdas, diamond: 0.75 } })]) {
+    for (const o of [
+      opts({ convergence: 0, maxEpochs: 40 }),
+      opts({
+        convergence: 0,
+        maxEpochs: 40,
+        learningRate: 0.05,
+        lambdas: { ...DEFAULT_FIT_OPTIONS.lambdas, diamond: 0.75 },
+      }),
+    ]) {
       const ours = fitSync(small, init, o);
       expect(ours.epochs).toBe(40);
       expect(maxDiff(ours.params, referenceSteps(small, init, o, 40))).toBeLessThan(2e-5);
@@ -187,7 +208,14 @@ describe('TypedMFEngine', () => {
       [small, opts()],
       [{ ...small, weight }, opts()],
       [binary, opts({ loss: 'logistic', posWeight: 2.5 })],
-      [small, opts({ lambdas: { ...DEFAULT_FIT_OPTIONS.lambdas, diamond: 0.75 }, ratingPerNoteLossRatio: 7, ratingPerUserLossRatio: 3 })],
+      [
+        small,
+        opts({
+          lambdas: { ...DEFAULT_FIT_OPTIONS.lambdas, diamond: 0.75 },
+          ratingPerNoteLossRatio: 7,
+          ratingPerUserLossRatio: 3,
+        }),
+      ],
       [small, opts({ useGlobalIntercept: false })],
     ];
     for (const [problem, o] of cases) {
@@ -222,7 +250,8 @@ describe('TypedMFEngine', () => {
     const e = final.epochs;
     const before = fitSync(small, init, { ...o, maxEpochs: e - 1 });
     const twoBefore = fitSync(small, init, { ...o, maxEpochs: e - 2 });
-    const stop = (l: number, prev: number, epoch: number): boolean => Math.abs(l - prev) <= 1e-7 || (epoch > 100 && l > prev);
+    const stop = (l: number, prev: number, epoch: number): boolean =>
+      Math.abs(l - prev) <= 1e-7 || (epoch > 100 && l > prev);
     expect(stop(final.loss, before.loss, e)).toBe(true);
     expect(stop(before.loss, twoBefore.loss, e - 1)).toBe(false);
   });
@@ -253,7 +282,11 @@ describe('TypedMFEngine', () => {
     }
     const r = small.note.length;
     const mean = fitSync(small, init, opts({ lambdas }));
-    const asSum = fitSync(small, init, opts({ lambdas, ratingPerNoteLossRatio: r / small.nNotes, ratingPerUserLossRatio: r / small.nRaters }));
+    const asSum = fitSync(
+      small,
+      init,
+      opts({ lambdas, ratingPerNoteLossRatio: r / small.nNotes, ratingPerUserLossRatio: r / small.nRaters }),
+    );
     expect(maxDiff(mean.params, asSum.params)).toBeLessThan(1e-5);
     const heavy = fitSync(small, init, opts({ lambdas, ratingPerNoteLossRatio: 2 }));
     expect(maxDiff(mean.params, heavy.params)).toBeGreaterThan(1e-3);
@@ -288,7 +321,11 @@ describe('TypedMFEngine', () => {
     const meanProb = (q: MFParams): number => {
       let s = 0;
       for (let k = 0; k < problem.note.length; k++) {
-        const x = q.globalIntercept + q.noteIntercept[problem.note[k]] + q.raterIntercept[problem.rater[k]] + q.noteFactor[problem.note[k]] * q.raterFactor[problem.rater[k]];
+        const x =
+          q.globalIntercept +
+          q.noteIntercept[problem.note[k]] +
+          q.raterIntercept[problem.rater[k]] +
+          q.noteFactor[problem.note[k]] * q.raterFactor[problem.rater[k]];
         s += 1 / (1 + Math.exp(-x));
       }
       return s / problem.note.length;
@@ -317,17 +354,29 @@ describe('TypedMFEngine', () => {
   it('rejects bad input with a message naming the problem', async () => {
     const init = coldInit(small, 15);
     const bad = (p: Partial<MFProblem>): MFProblem => ({ ...small, ...p });
-    expect(() => fitSync(bad({ note: small.note.map((n, i) => (i === 5 ? 999 : n)) }), init, opts())).toThrow(/rating 5 has note index 999/);
-    expect(() => fitSync(bad({ rater: small.rater.slice(1) }), init, opts())).toThrow(/problem.rater has/);
-    expect(() => fitSync(bad({ target: small.target.map((y, i) => (i === 3 ? NaN : y)) }), init, opts())).toThrow(/rating 3 has a non-finite target/);
-    expect(() => fitSync(bad({ weight: new Float32Array(small.note.length).fill(-1) }), init, opts())).toThrow(/weight -1/);
-    expect(() => fitSync(bad({ note: new Int32Array(0), rater: new Int32Array(0), target: new Float32Array(0) }), init, opts())).toThrow(/no ratings/);
-    expect(() => fitSync(small, { ...init, noteFactor: xavierFactors(3, randomSeeded(1)) }, opts())).toThrow(/init.noteFactor has length 3/);
-    expect(() => fitSync(small, init, opts({ posWeight: 2 }))).toThrow(/posWeight is only valid with the logistic loss/);
-    expect(() => fitSync(small, init, opts({ learningRate: 0 }))).toThrow(/learningRate/);
-    expect(() => fitSync(bad({ target: small.target.map((y, i) => (i === 2 ? 2 : y)) }), init, opts({ loss: 'logistic' }))).toThrow(
-      /rating 2 has target 2; the logistic loss needs 0..1/,
+    expect(() => fitSync(bad({ note: small.note.map((n, i) => (i === 5 ? 999 : n)) }), init, opts())).toThrow(
+      /rating 5 has note index 999/,
     );
+    expect(() => fitSync(bad({ rater: small.rater.slice(1) }), init, opts())).toThrow(/problem.rater has/);
+    expect(() => fitSync(bad({ target: small.target.map((y, i) => (i === 3 ? NaN : y)) }), init, opts())).toThrow(
+      /rating 3 has a non-finite target/,
+    );
+    expect(() => fitSync(bad({ weight: new Float32Array(small.note.length).fill(-1) }), init, opts())).toThrow(
+      /weight -1/,
+    );
+    expect(() =>
+      fitSync(bad({ note: new Int32Array(0), rater: new Int32Array(0), target: new Float32Array(0) }), init, opts()),
+    ).toThrow(/no ratings/);
+    expect(() => fitSync(small, { ...init, noteFactor: xavierFactors(3, randomSeeded(1)) }, opts())).toThrow(
+      /init.noteFactor has length 3/,
+    );
+    expect(() => fitSync(small, init, opts({ posWeight: 2 }))).toThrow(
+      /posWeight is only valid with the logistic loss/,
+    );
+    expect(() => fitSync(small, init, opts({ learningRate: 0 }))).toThrow(/learningRate/);
+    expect(() =>
+      fitSync(bad({ target: small.target.map((y, i) => (i === 2 ? 2 : y)) }), init, opts({ loss: 'logistic' })),
+    ).toThrow(/rating 2 has target 2; the logistic loss needs 0..1/);
     await expect(new TypedMFEngine().fit(small, init, opts({ learningRate: NaN }))).rejects.toThrow(/learningRate/);
   });
 });

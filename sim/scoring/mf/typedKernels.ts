@@ -61,7 +61,14 @@ export function buildCsr(
  * e = pred − target. Outer gradient slots are assigned; inner ones are accumulated (zero them first)
  * when `scatterInner`.
  */
-export function passSquared(csr: RatingCsr, outer: Float64Array, inner: Float64Array, mu: number, scatterInner: boolean, out: Float64Array): void {
+export function passSquared(
+  csr: RatingCsr,
+  outer: Float64Array,
+  inner: Float64Array,
+  mu: number,
+  scatterInner: boolean,
+  out: Float64Array,
+): void {
   const { start, innerAt, target } = csr;
   const nOuter = start.length - 1;
   let loss = 0;
@@ -103,7 +110,14 @@ export function passSquared(csr: RatingCsr, outer: Float64Array, inner: Float64A
 }
 
 /** Squared loss with per-rating weights: out[0] = Σ w e², out[1] = Σ e², out[2] = Σ w e. */
-export function passSquaredWeighted(csr: RatingCsr, outer: Float64Array, inner: Float64Array, mu: number, scatterInner: boolean, out: Float64Array): void {
+export function passSquaredWeighted(
+  csr: RatingCsr,
+  outer: Float64Array,
+  inner: Float64Array,
+  mu: number,
+  scatterInner: boolean,
+  out: Float64Array,
+): void {
   const { start, innerAt, target } = csr;
   const weight = csr.weight as Float32Array;
   const nOuter = start.length - 1;

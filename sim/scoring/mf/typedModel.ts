@@ -5,7 +5,14 @@
 import { adamStepInterleaved, clipCoefficient } from './adam.ts';
 import type { LoopModel } from './fitLoop.ts';
 import type { MFFitOptions, MFParams, MFProblem } from './types.ts';
-import { buildCsr, passLogistic, passSquared, passSquaredWeighted, SIDE_STRIDE, type RatingCsr } from './typedKernels.ts';
+import {
+  buildCsr,
+  passLogistic,
+  passSquared,
+  passSquaredWeighted,
+  SIDE_STRIDE,
+  type RatingCsr,
+} from './typedKernels.ts';
 
 /** One parameter side (notes, raters, or the global intercept as a side of one). */
 export interface Side {
@@ -50,8 +57,22 @@ export class TypedMFModel implements LoopModel {
     const lam = options.lambdas;
     this.r = problem.note.length;
     const scale = (ratio: number | undefined, n: number): number => (ratio === undefined ? 1 / n : ratio / this.r);
-    this.notes = side(nNotes, !options.freezeNotes, scale(options.ratingPerNoteLossRatio, nNotes), lam.noteIntercept, lam.noteFactor, lam.diamond);
-    this.raters = side(nRaters, !options.freezeRaters, scale(options.ratingPerUserLossRatio, nRaters), lam.raterIntercept, lam.raterFactor, 0);
+    this.notes = side(
+      nNotes,
+      !options.freezeNotes,
+      scale(options.ratingPerNoteLossRatio, nNotes),
+      lam.noteIntercept,
+      lam.noteFactor,
+      lam.diamond,
+    );
+    this.raters = side(
+      nRaters,
+      !options.freezeRaters,
+      scale(options.ratingPerUserLossRatio, nRaters),
+      lam.raterIntercept,
+      lam.raterFactor,
+      0,
+    );
     this.global = side(1, !options.freezeGlobal, 1, lam.globalIntercept, 0, 0);
     this.loadInit();
     // Group by the side whose gradient we can keep in registers; scatter into the other (smaller, cache-friendly) one.
@@ -137,9 +158,25 @@ export class TypedMFModel implements LoopModel {
   }
 }
 
-function side(n: number, trainable: boolean, regScale: number, lambdaB: number, lambdaF: number, lambdaD: number): Side {
+function side(
+  n: number,
+  trainable: boolean,
+  regScale: number,
+  lambdaB: number,
+  lambdaF: number,
+  lambdaD: number,
+): Side {
   // Frozen sides never need moment storage.
-  return { n, P: new Float64Array(n * SIDE_STRIDE), M: new Float64Array(trainable ? n * 4 : 0), trainable, regScale, lambdaB, lambdaF, lambdaD };
+  return {
+    n,
+    P: new Float64Array(n * SIDE_STRIDE),
+    M: new Float64Array(trainable ? n * 4 : 0),
+    trainable,
+    regScale,
+    lambdaB,
+    lambdaF,
+    lambdaD,
+  };
 }
 
 function zeroGradients(s: Side): void {

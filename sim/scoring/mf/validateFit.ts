@@ -27,19 +27,22 @@ export function validateFit(problem: MFProblem, init: MFParams, options: MFFitOp
     if (n < 0 || n >= nNotes) throw new Error(`MF fit: rating ${i} has note index ${n}, outside 0..${nNotes - 1}`);
     if (u < 0 || u >= nRaters) throw new Error(`MF fit: rating ${i} has rater index ${u}, outside 0..${nRaters - 1}`);
     if (!Number.isFinite(y)) throw new Error(`MF fit: rating ${i} has a non-finite target (${y})`);
-    if (logistic && (y < 0 || y > 1)) throw new Error(`MF fit: rating ${i} has target ${y}; the logistic loss needs 0..1`);
+    if (logistic && (y < 0 || y > 1))
+      throw new Error(`MF fit: rating ${i} has target ${y}; the logistic loss needs 0..1`);
   }
   if (weight !== undefined) {
     for (let i = 0; i < r; i++) {
       const w = weight[i];
-      if (!(w >= 0) || w === Infinity) throw new Error(`MF fit: rating ${i} has weight ${w}; weights must be finite and >= 0`);
+      if (!(w >= 0) || w === Infinity)
+        throw new Error(`MF fit: rating ${i} has weight ${w}; weights must be finite and >= 0`);
     }
   }
   checkVector(init.noteIntercept, nNotes, 'init.noteIntercept');
   checkVector(init.noteFactor, nNotes, 'init.noteFactor');
   checkVector(init.raterIntercept, nRaters, 'init.raterIntercept');
   checkVector(init.raterFactor, nRaters, 'init.raterFactor');
-  if (!Number.isFinite(init.globalIntercept)) throw new Error(`MF fit: init.globalIntercept is ${init.globalIntercept}`);
+  if (!Number.isFinite(init.globalIntercept))
+    throw new Error(`MF fit: init.globalIntercept is ${init.globalIntercept}`);
   validateOptions(options);
 }
 
@@ -47,7 +50,8 @@ export function validateFit(problem: MFProblem, init: MFParams, options: MFFitOp
 export function validateOptions(options: MFFitOptions): void {
   positive(options.learningRate, 'options.learningRate');
   for (const [name, value] of Object.entries(options.lambdas)) {
-    if (!(Number.isFinite(value) && value >= 0)) throw new Error(`MF fit: options.lambdas.${name} must be finite and >= 0, got ${value}`);
+    if (!(Number.isFinite(value) && value >= 0))
+      throw new Error(`MF fit: options.lambdas.${name} must be finite and >= 0, got ${value}`);
   }
   if (options.loss !== 'squared' && options.loss !== 'logistic') {
     throw new Error(`MF fit: options.loss must be 'squared' or 'logistic', got ${String(options.loss)}`);
@@ -56,15 +60,18 @@ export function validateOptions(options: MFFitOptions): void {
     if (options.loss !== 'logistic') throw new Error('MF fit: options.posWeight is only valid with the logistic loss');
     positive(options.posWeight, 'options.posWeight');
   }
-  if (options.ratingPerNoteLossRatio !== undefined) positive(options.ratingPerNoteLossRatio, 'options.ratingPerNoteLossRatio');
-  if (options.ratingPerUserLossRatio !== undefined) positive(options.ratingPerUserLossRatio, 'options.ratingPerUserLossRatio');
+  if (options.ratingPerNoteLossRatio !== undefined)
+    positive(options.ratingPerNoteLossRatio, 'options.ratingPerNoteLossRatio');
+  if (options.ratingPerUserLossRatio !== undefined)
+    positive(options.ratingPerUserLossRatio, 'options.ratingPerUserLossRatio');
   if (!(options.convergence >= 0 && Number.isFinite(options.convergence))) {
     throw new Error(`MF fit: options.convergence must be finite and >= 0, got ${options.convergence}`);
   }
   if (!(Number.isInteger(options.maxEpochs) && options.maxEpochs >= 0)) {
     throw new Error(`MF fit: options.maxEpochs must be a non-negative integer, got ${options.maxEpochs}`);
   }
-  if (!(options.clipNorm > 0)) throw new Error(`MF fit: options.clipNorm must be > 0 (Infinity disables clipping), got ${options.clipNorm}`);
+  if (!(options.clipNorm > 0))
+    throw new Error(`MF fit: options.clipNorm must be > 0 (Infinity disables clipping), got ${options.clipNorm}`);
 }
 
 function checkVector(a: Float32Array, n: number, what: string): void {

@@ -39,6 +39,8 @@ export interface FitRequest {
   learningRate?: number;
   /** apply sign normalisation (§6.5) after the fit */
   flipSigns: boolean;
+  /** weighted ("normalized") loss variant (§6.6): a second fit with sign-balanced, rater-normalised weights */
+  weightedLoss?: boolean;
 }
 
 export interface FitOutcome {
@@ -69,8 +71,50 @@ export function localIndex(ids: Int32Array, nGlobal: number): { local: Int32Arra
   return { local, globalOf: Int32Array.from(order) };
 }
 
-/** Fit one MF model on global-keyed ratings with optional warm-start tables (§6.3, §6.4, §6.5). */
+/**
+ * Fit one MF model on global-keyed ratings with optional warm-start tables (§6.3, §6.4, §6.5). With `weightedLoss`
+ * (§6.6) the fit is followed by a fresh, fully trainable fit with weights from the first fit's rater factors.
+ */
 export async function fitModel(engine: MFEngine, req: FitRequest, random: RandomSource): Promise<FitOutcome> {
+  const first = await fitOnce(engine, req, random);
+  if (!req.weightedLoss) return first;
+  return fitOnce(
+    engine,
+    {
+      ...req,
+      weight: normalizedLossWeights(req.rater, first.raters.factor, req.nRatersGlobal),
+      notesInit: undefined,
+      globalInit: 0,
+      freezeRaters: false,
+      freezeGlobal: false,
+      freezeNotes: false,
+      learningRate: req.initLearningRate,
+    },
+    random,
+  );
+}
+
+/** §6.6 weights: balance ratings of positive- and non-positive-factor raters, then scale by (rater weight sum)^-0.25. */
+export function normalizedLossWeights(rater: Int32Array, raterFactor: Float64Array, nRaters: number): Float32Array {
+  const R = rater.length;
+  const w = new Float64Array(R).fill(1);
+  let pos = 0;
+  for (let i = 0; i < R; i++) if (raterFactor[rater[i]] > 0) pos++;
+  const neg = R - pos;
+  if (pos > 0 && neg > 0) {
+    for (let i = 0; i < R; i++) if (raterFactor[rater[i]] > 0) w[i] *= neg / pos;
+    let sum = 0;
+    for (let i = 0; i < R; i++) sum += w[i];
+    for (let i = 0; i < R; i++) w[i] *= R / sum;
+  }
+  const perRater = new Float64Array(nRaters);
+  for (let i = 0; i < R; i++) perRater[rater[i]] += w[i];
+  const out = new Float32Array(R);
+  for (let i = 0; i < R; i++) out[i] = w[i] * Math.pow(perRater[rater[i]], -0.25);
+  return out;
+}
+
+async function fitOnce(engine: MFEngine, req: FitRequest, random: RandomSource): Promise<FitOutcome> {
   const notes = localIndex(req.note, req.nNotesGlobal);
   const raters = localIndex(req.rater, req.nRatersGlobal);
   const nN = notes.globalOf.length;

@@ -53,6 +53,7 @@ export async function prescoreMF(cfg: ScorerConfig, ctx: RunContext, ratings: Ra
     useGlobalIntercept: mf.useGlobalIntercept,
     initLearningRate: mf.initLearningRate,
     noInitLearningRate: mf.noInitLearningRate,
+    weightedLoss: mf.weightedLoss,
   };
   const fitOn = (rows: Int32Array, extra: Partial<Parameters<typeof fitModel>[1]> = {}) =>
     fitModel(
@@ -65,7 +66,7 @@ export async function prescoreMF(cfg: ScorerConfig, ctx: RunContext, ratings: Ra
   let round1: FitOutcome;
   if (cfg.stableInit) {
     const subset = stableInitRows(ratings, training, ctx);
-    const sub = await fitOn(subset, { lambdas: { ...mf.lambdas, diamond: 0 } });
+    const sub = await fitOn(subset, { lambdas: { ...mf.lambdas, diamond: 0 }, weightedLoss: false });
     round1 = await fitOn(training, { notesInit: sub.notes, ratersInit: sub.raters, globalInit: sub.globalIntercept });
   } else {
     round1 = await fitOn(training);

@@ -7,7 +7,7 @@ import { tagHighVolumeRaters } from '../preprocess/highVolumeRaters.ts';
 import { scorerCatalogue } from '../scorers/catalogue.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { predictNoteTopics, trainTopicModel } from '../topics/assignTopics.ts';
-import { finalScoreMF, type ScorerOutput } from './finalScoreMF.ts';
+import { finalScore, type ScorerOutput } from './finalScore.ts';
 import { buildNoteInfo, filterRatings, selectRatings } from './preprocess.ts';
 import { prescoreMF, type PrescoringResult } from './prescoreMF.ts';
 import type { RunContext, StageRatings } from './runContext.ts';
@@ -129,13 +129,13 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
     correlated: fin.correlated,
   };
 
-  const finalScorers = catalogue.filter((c) => c.finalScoring && c.kind === 'mf');
+  const finalScorers = catalogue.filter((c) => c.finalScoring);
   const outputs: ScorerOutput[] = [];
   for (const [k, cfg] of finalScorers.entries()) {
     progress('final scoring', k, finalScorers.length);
     const p = prescoring.get(cfg.prescoringName);
     if (!p) continue;
-    outputs.push(await finalScoreMF(cfg, ctx, runRatings, p));
+    outputs.push(await finalScore(cfg, ctx, runRatings, p));
   }
   progress('final scoring', finalScorers.length, finalScorers.length);
   return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings };

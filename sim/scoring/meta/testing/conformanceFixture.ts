@@ -26,6 +26,7 @@ export const SCORED_NUM_COLUMNS = [
   'topicNoteFactor1',
   'coreNoteInterceptPopulationSampled',
   'numRatings',
+  'abovePcrhThresholdTime',
 ];
 
 /**

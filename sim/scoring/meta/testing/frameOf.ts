@@ -11,7 +11,11 @@ export function frameOf(cols: Record<string, readonly (number | null)[] | readon
   const frame = new Frame(Int32Array.from({ length: n }, (_, i) => i));
   for (const [name, values] of Object.entries(cols)) {
     const isNum = values.some((v) => typeof v === 'number');
-    if (isNum) frame.set(name, Float64Array.from(values as (number | null)[], (v) => (v === null ? NaN : v)));
+    if (isNum)
+      frame.set(
+        name,
+        Float64Array.from(values as (number | null)[], (v) => (v === null ? NaN : v)),
+      );
     else frame.set(name, [...(values as (string | null)[])]);
   }
   return frame;

@@ -15,7 +15,12 @@ import { numValues, strValues, type Tsv } from './parseTsv.ts';
  * Test support: a RatingsTable from a parsed ratings TSV, keeping only answered ratings on notes `keepNote`
  * accepts (pass the classification filter of scoring-core.md §2.6 step 6).
  */
-export function ratingsFromTsv(tsv: Tsv, noteIds: Dictionary, participants: Dictionary, keepNote: (noteId: string) => boolean): RatingsTable {
+export function ratingsFromTsv(
+  tsv: Tsv,
+  noteIds: Dictionary,
+  participants: Dictionary,
+  keepNote: (noteId: string) => boolean,
+): RatingsTable {
   const note = tsv.col('noteId');
   const rater = tsv.col('raterParticipantId');
   const created = numValues(tsv.col('createdAtMillis'));
@@ -31,11 +36,21 @@ export function ratingsFromTsv(tsv: Tsv, noteIds: Dictionary, participants: Dict
     let h = -1;
     if (v1h[i] === '1') h = 2;
     if (v1n[i] === '1') h = 0;
-    const code = level[i] === 'HELPFUL' ? LEVEL_HELPFUL : level[i] === 'SOMEWHAT_HELPFUL' ? LEVEL_SOMEWHAT_HELPFUL : level[i] === 'NOT_HELPFUL' ? LEVEL_NOT_HELPFUL : 0;
+    const code =
+      level[i] === 'HELPFUL'
+        ? LEVEL_HELPFUL
+        : level[i] === 'SOMEWHAT_HELPFUL'
+          ? LEVEL_SOMEWHAT_HELPFUL
+          : level[i] === 'NOT_HELPFUL'
+            ? LEVEL_NOT_HELPFUL
+            : 0;
     if (code !== 0) h = code === LEVEL_HELPFUL ? 2 : code === LEVEL_SOMEWHAT_HELPFUL ? 1 : 0;
     if (h < 0 || !keepNote(note[i])) continue;
     let f = code << FLAG.levelShift;
-    tags.forEach((col, t) => col[i] === '1' && (f |= 1 << (t < HELPFUL_TAGS.length ? t : FLAG.notHelpfulTagShift + t - HELPFUL_TAGS.length)));
+    tags.forEach(
+      (col, t) =>
+        col[i] === '1' && (f |= 1 << (t < HELPFUL_TAGS.length ? t : FLAG.notHelpfulTagShift + t - HELPFUL_TAGS.length)),
+    );
     if (source[i] === 'POPULATION_SAMPLED') f |= FLAG.populationSampled;
     rows.push(i);
     flags.push(f >>> 0);

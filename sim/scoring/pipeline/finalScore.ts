@@ -1,15 +1,15 @@
 import { FLAG, NOT_HELPFUL_TAGS, type RatingsTable } from '../../data/tables.ts';
-import { deriveSeed, randomSeeded, type RandomSource } from '../../random/random.ts';
+import { deriveSeed, randomSeeded } from '../../random/random.ts';
 import type { Column } from '../frame.ts';
 import { computeIncorrectAggregates, computeNoteStats, computeTagAggregates } from '../rules/noteAggregates.ts';
 import { applyScorerRules } from '../rules/scorerRules.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
-import { fitModel, type FitOutcome } from './fitModel.ts';
+import { gaussianNoteModel, mfNoteModel } from './noteModels.ts';
 import { runDiligenceFinal } from './diligenceStage.ts';
 import type { PrescoringResult } from './prescoreMF.ts';
 import { pseudoRaterBounds } from './pseudoRaters.ts';
 import type { RunContext, StageRatings } from './runContext.ts';
-import { applyScope, filterForTraining, inGroupFraction, inGroupMask } from './scope.ts';
+import { applyScope, inGroupFraction, inGroupMask } from './scope.ts';
 
 /** One scorer's final output: rows = emitted notes (global indices), columns under their public names. */
 export interface ScorerOutput {
@@ -20,18 +20,17 @@ export interface ScorerOutput {
   aux: Map<string, Column>;
 }
 
-interface RunResult {
-  rows: Int32Array;
-  fit: FitOutcome;
-}
-
 const pick = (a: Int32Array, rows: Int32Array) => Int32Array.from(rows, (i) => a[i]);
 
 /** Output column name of a scorer: prefix + Base + suffix (e.g. group + NoteIntercept + _3). */
 export const outName = (cfg: ScorerConfig, base: string) => `${cfg.prefix}${base}${cfg.suffix}`;
 
-/** Final scoring of one MF scorer (scoring-core.md §9): safeguard re-runs, main run, pseudo-raters, rules. */
-export async function finalScoreMF(cfg: ScorerConfig, ctx: RunContext, stage: StageRatings, pre: PrescoringResult): Promise<ScorerOutput> {
+/**
+ * Final scoring of one scorer (scoring-core.md §9, §13): safeguard re-runs, main run, pseudo-raters, diligence,
+ * rules, output filter. MF scorers fit notes with frozen raters; Gaussian scorers use kernel aggregation.
+ */
+export async function finalScore(cfg: ScorerConfig, ctx: RunContext, stage: StageRatings, pre: PrescoringResult): Promise<ScorerOutput> {
+  const noteModel = cfg.kind === 'gaussian' ? gaussianNoteModel : mfNoteModel;
   const random = randomSeeded(deriveSeed(ctx.seed, `final:${cfg.name}`));
   const ratings = stage.ratings;
   const inGroup = inGroupMask(cfg, ctx);
@@ -41,12 +40,12 @@ export async function finalScoreMF(cfg: ScorerConfig, ctx: RunContext, stage: St
   const noHighVol = scope.rows.filter((i) => stage.highVolume[i] === 0);
   const noCorrelated = scope.rows.filter((i) => stage.correlated[i] === 0);
   const popSampled = scope.rows.filter((i) => (ratings.flags[i] & FLAG.populationSampled) !== 0);
-  const interceptOf = async (rows: Int32Array, rhoN: number) => (await fitSubset(cfg, ctx, ratings, rows, pre, rhoN, random))?.fit.notes.intercept ?? null;
+  const interceptOf = async (rows: Int32Array, rhoN: number) => (await noteModel(cfg, ctx, ratings, rows, pre, rhoN, random))?.notes.intercept ?? null;
   const noHighVolIntercept = await interceptOf(noHighVol, rho);
   const noCorrelatedIntercept = await interceptOf(noCorrelated, rho);
   const popSampledIntercept = popSampled.length > 0 ? await interceptOf(popSampled, 10.0) : null;
 
-  const main = await fitSubset(cfg, ctx, ratings, scope.rows, pre, rho, random);
+  const main = await noteModel(cfg, ctx, ratings, scope.rows, pre, rho, random);
   const notes = scope.notes;
   const nRows = notes.length;
   const noteRow = new Int32Array(ctx.nNotes).fill(-1);
@@ -55,21 +54,21 @@ export async function finalScoreMF(cfg: ScorerConfig, ctx: RunContext, stage: St
   const columns = new Map<string, Column>();
   const aux = new Map<string, Column>();
 
-  const fittedRaterFactor = main ? main.fit.raters.factor : new Float64Array(ctx.nParticipants).fill(NaN);
-  const fittedNoteFactor = main ? main.fit.notes.factor : new Float64Array(ctx.nNotes).fill(NaN);
+  const fittedRaterFactor = main ? main.raterFactor : new Float64Array(ctx.nParticipants).fill(NaN);
+  const fittedNoteFactor = main ? main.notes.factor : new Float64Array(ctx.nNotes).fill(NaN);
   const stats = computeNoteStats(ratings, scope.rows, noteRow, nRows, fittedRaterFactor, ctx.now);
   let bounds = null;
   let lowDiligence: Float64Array | null = null;
   if (main) {
     const train = { note: pick(ratings.note, main.rows), rater: pick(ratings.rater, main.rows), target: Float32Array.from(main.rows, (i) => ratings.helpful2[i] / 2) };
-    if (cfg.pseudoRaters) bounds = await pseudoRaterBounds(cfg, ctx, train, main.fit, pre.globalIntercept, random);
+    if (cfg.pseudoRaters && main.fit) bounds = await pseudoRaterBounds(cfg, ctx, train, main.fit, pre.globalIntercept, random);
     lowDiligence = await runDiligenceFinal(ctx, ratings, main.rows, pre, random);
   }
   const tags = main ? computeTagAggregates(ratings, scope.rows, noteRow, nRows, fittedNoteFactor, fittedRaterFactor) : null;
   const incorrect = main
     ? computeIncorrectAggregates(ratings, scope.rows, noteRow, nRows, fittedNoteFactor, fittedRaterFactor, pre.incorrectTagRatingsMadeByRater, pre.totalRatingsMadeByRater)
     : null;
-  const intercept = atRows(main ? main.fit.notes.intercept : new Float64Array(ctx.nNotes).fill(NaN)) as Float64Array;
+  const intercept = atRows(main ? main.notes.intercept : new Float64Array(ctx.nNotes).fill(NaN)) as Float64Array;
   const factor = atRows(fittedNoteFactor) as Float64Array;
   const outcome = applyScorerRules(
     {
@@ -129,6 +128,8 @@ export async function finalScoreMF(cfg: ScorerConfig, ctx: RunContext, stage: St
     aux.set('corePosFactor_populationSampledRatingCount', stats.posPopulationSampledCount);
   }
 
+  if (cfg.prefix === 'topic') columns.set(outName(cfg, 'NoteConfident'), topicConfidence(cfg, ratings, notes, intercept, pre));
+
   // Output filter (§5): capture threshold over all run ratings; notes without ratings dropped.
   let keep = notes.map((_n, r) => r);
   if (cfg.captureThreshold !== null) {
@@ -138,51 +139,26 @@ export async function finalScoreMF(cfg: ScorerConfig, ctx: RunContext, stage: St
   return subsetOutput({ scorer: cfg, notes, columns, aux }, keep);
 }
 
-/** §9.3 steps 1–4 on one ratings subset: notes with ≥ 5 ratings, prescoring final-round raters, MF with frozen raters. */
-async function fitSubset(
-  cfg: ScorerConfig,
-  ctx: RunContext,
-  ratings: RatingsTable,
-  subset: Int32Array,
-  pre: PrescoringResult,
-  rhoN: number,
-  random: RandomSource,
-): Promise<RunResult | null> {
-  let rows = filterForTraining(ratings, subset, 5, 0, ctx.nNotes, ctx.nParticipants);
-  rows = rows.filter((i) => !Number.isNaN(pre.raters.intercept[ratings.rater[i]]));
-  if (cfg.useReputation && pre.helpfulness) {
-    const above = pre.helpfulness.aboveHelpfulnessThreshold;
-    rows = rows.filter((i) => above[ratings.rater[i]] === 1);
-  }
-  if (rows.length === 0) return null;
-  const fit = await fitModel(
-    ctx.engine,
-    {
-      note: pick(ratings.note, rows),
-      rater: pick(ratings.rater, rows),
-      target: Float32Array.from(rows, (i) => ratings.helpful2[i] / 2),
-      nNotesGlobal: ctx.nNotes,
-      nRatersGlobal: ctx.nParticipants,
-      lambdas: cfg.mf.lambdas,
-      useGlobalIntercept: cfg.mf.useGlobalIntercept,
-      initLearningRate: cfg.mf.initLearningRate,
-      noInitLearningRate: cfg.mf.noInitLearningRate,
-      notesInit: pre.notes,
-      ratersInit: pre.raters,
-      globalInit: pre.globalIntercept,
-      freezeRaters: true,
-      freezeGlobal: true,
-      ratingPerNoteLossRatio: rhoN,
-      flipSigns: false,
-    },
-    random,
-  );
-  return { rows, fit };
-}
-
 function subsetOutput(out: ScorerOutput, keep: Int32Array): ScorerOutput {
   if (keep.length === out.notes.length) return out;
   const sub = (c: Column): Column => (c instanceof Float64Array ? Float64Array.from(keep, (r) => c[r]) : Array.from(keep, (r) => c[r]));
   const map = (m: Map<string, Column>) => new Map([...m].map(([k, c]) => [k, sub(c)] as [string, Column]));
   return { scorer: out.scorer, notes: Int32Array.from(keep, (r) => out.notes[r]), columns: map(out.columns), aux: map(out.aux) };
+}
+
+/** §12.4: a topic note is confident when enough raters of each factor sign (prescoring rater output) rated it. */
+function topicConfidence(cfg: ScorerConfig, ratings: RatingsTable, notes: Int32Array, intercept: Float64Array, pre: PrescoringResult): (string | null)[] {
+  const noteRow = new Map<number, number>();
+  notes.forEach((n, r) => noteRow.set(n, r));
+  const pos = new Int32Array(notes.length);
+  const neg = new Int32Array(notes.length);
+  for (let i = 0; i < ratings.length; i++) {
+    const r = noteRow.get(ratings.note[i]);
+    if (r === undefined) continue;
+    const f = pre.raters.factor[ratings.rater[i]];
+    if (f >= 0) pos[r]++;
+    else if (f < 0) neg[r]++;
+  }
+  const min = cfg.kind === 'gaussian' ? 0 : 4;
+  return Array.from(notes, (_n, r) => (Number.isNaN(intercept[r]) ? 'False' : pos[r] > min && neg[r] > min ? 'True' : 'False'));
 }
