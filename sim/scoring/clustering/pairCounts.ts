@@ -26,11 +26,11 @@ export const DEFAULT_PAIR_BUDGET = 1 << 23;
  * Counts each unordered pair of distinct participants at most once per post.
  *
  * Takes the participant count, an upper bound on the number of pair events (decides how many passes are
- * needed to stay under `budget` events in memory), the enumerator (called once per pass; a pass keeps only
+ * needed to stay near `budget` events in memory), the enumerator (called once per pass; a pass keeps only
  * pairs whose smaller participant index is ≡ pass mod passes) and `keep(a, b, count)` deciding which counted
  * pairs are returned. Returns the kept pairs grouped by a (ascending within each pass), partners in order of
- * first occurrence. Events are bucketed by their smaller participant (counting sort) and counted with a dense
- * counter: typed arrays only, no per-pair objects.
+ * first occurrence. Events are held as a·n + b keys in a Float64Array (exact up to 9·10^7 participants),
+ * deduplicated per post, bucketed by a (counting sort) and counted with a dense counter: no per-pair objects.
  */
 export function countPairsOncePerPost(
   nParticipants: number,
@@ -42,64 +42,51 @@ export function countPairsOncePerPost(
   if (nParticipants * nParticipants >= Number.MAX_SAFE_INTEGER) {
     throw new Error(`countPairsOncePerPost: ${nParticipants} participants is too many for exact pair keys`);
   }
+  const nP = nParticipants;
   const passes = Math.max(1, Math.ceil(maxEvents / budget));
   const out = new PairBuffer();
-  let local: Float64Array = new Float64Array(256);
-  let nLocal = 0;
-  const initial = Math.min(Math.max(Math.ceil(maxEvents / passes), 16), budget + 1024);
-  let lo: Int32Array = new Int32Array(initial);
-  let hi: Int32Array = new Int32Array(initial);
+  let keys: Float64Array = new Float64Array(Math.min(Math.max(Math.ceil(maxEvents / passes), 16), budget + 1024));
   let n = 0;
-  const bucketStart = new Int32Array(nParticipants + 1);
-  const counter = new Int32Array(nParticipants);
-  const append = (key: number): void => {
-    if (n === lo.length) {
-      lo = growInt(lo, n);
-      hi = growInt(hi, n);
-    }
-    const a = Math.floor(key / nParticipants);
-    lo[n] = a;
-    hi[n++] = key - a * nParticipants;
-  };
+  let postStart = 0;
+  const bucketStart = new Int32Array(nP + 1);
+  const counter = new Int32Array(nP);
   for (let pass = 0; pass < passes; pass++) {
     n = 0;
+    postStart = 0;
     const emit = (a: number, b: number): void => {
       if (a === b) return;
       const small = a < b ? a : b;
       if (passes > 1 && small % passes !== pass) return;
-      if (nLocal === local.length) {
-        const next = new Float64Array(nLocal * 2);
-        next.set(local);
-        local = next;
+      if (n === keys.length) {
+        const next = new Float64Array(n * 2);
+        next.set(keys);
+        keys = next;
       }
-      local[nLocal++] = small * nParticipants + (a < b ? b : a);
+      keys[n++] = small * nP + (a < b ? b : a);
     };
     const endPost = (mayRepeat = true): void => {
-      if (nLocal === 0) return;
-      if (!mayRepeat) {
-        for (let i = 0; i < nLocal; i++) append(local[i]);
-      } else {
-        const seg = local.subarray(0, nLocal);
-        if (nLocal > 1) seg.sort();
-        let prev = NaN;
-        for (let i = 0; i < nLocal; i++) {
-          if (seg[i] !== prev) append(seg[i]);
-          prev = seg[i];
-        }
+      if (mayRepeat && n - postStart > 1) {
+        const seg = keys.subarray(postStart, n).sort();
+        let w = postStart;
+        for (let i = 0; i < seg.length; i++) if (i === 0 || seg[i] !== seg[i - 1]) keys[w++] = seg[i];
+        n = w;
       }
-      nLocal = 0;
+      postStart = n;
     };
     enumerate(emit, endPost, pass, passes);
     endPost();
 
     // Counting sort by the smaller participant, then count each bucket's partners with a dense counter.
     bucketStart.fill(0);
-    for (let i = 0; i < n; i++) bucketStart[lo[i] + 1]++;
-    for (let p = 0; p < nParticipants; p++) bucketStart[p + 1] += bucketStart[p];
+    for (let i = 0; i < n; i++) bucketStart[Math.floor(keys[i] / nP) + 1]++;
+    for (let p = 0; p < nP; p++) bucketStart[p + 1] += bucketStart[p];
     const partners = new Int32Array(n);
-    const fill = bucketStart.slice(0, nParticipants);
-    for (let i = 0; i < n; i++) partners[fill[lo[i]]++] = hi[i];
-    for (let a = 0; a < nParticipants; a++) {
+    const fill = bucketStart.slice(0, nP);
+    for (let i = 0; i < n; i++) {
+      const a = Math.floor(keys[i] / nP);
+      partners[fill[a]++] = keys[i] - a * nP;
+    }
+    for (let a = 0; a < nP; a++) {
       const s = bucketStart[a];
       const e = bucketStart[a + 1];
       let distinct = 0;
@@ -115,12 +102,6 @@ export function countPairsOncePerPost(
     }
   }
   return out.finish();
-}
-
-function growInt(buf: Int32Array, used: number): Int32Array {
-  const next = new Int32Array(buf.length * 2);
-  next.set(buf.subarray(0, used));
-  return next;
 }
 
 /** Growable pair columns. */

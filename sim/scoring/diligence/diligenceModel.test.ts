@@ -10,7 +10,12 @@ import {
   type DiligenceParams,
   type DiligenceRoundInfo,
 } from './diligenceModel.ts';
-import { cloneDiligenceParams, diligenceLossGradient, diligenceWeights, trainDiligenceRound } from './diligenceRound.ts';
+import {
+  cloneDiligenceParams,
+  diligenceLossGradient,
+  diligenceWeights,
+  trainDiligenceRound,
+} from './diligenceRound.ts';
 
 const bitOf = (tag: (typeof NOT_HELPFUL_TAGS)[number]): number =>
   1 << (FLAG.notHelpfulTagShift + NOT_HELPFUL_TAGS.indexOf(tag));
@@ -33,7 +38,8 @@ function synthetic(seed: number, nNotes = 120, nRaters = 80, nBad = 30, nSloppy 
       note.push(n);
       rater.push(u);
       let f = 0;
-      if (random() < p) f |= random() < 0.7 ? bitOf('notHelpfulIncorrect') : bitOf('notHelpfulSourcesMissingOrUnreliable');
+      if (random() < p)
+        f |= random() < 0.7 ? bitOf('notHelpfulIncorrect') : bitOf('notHelpfulSourcesMissingOrUnreliable');
       if (random() < 0.1) f |= bitOf('notHelpfulOther');
       flags.push(f);
     }
@@ -80,7 +86,9 @@ describe('fitDiligencePrescoring', () => {
 
   it('separates inaccurate notes and gives the sloppy taggers higher rater intercepts', () => {
     // Round 1 (reputation 1) puts the inaccuracy signal into the note intercepts.
-    expect(mean(pre.noteInterceptRound2, 0, nBad)).toBeGreaterThan(mean(pre.noteInterceptRound2, nBad, problem.nNotes) + 1);
+    expect(mean(pre.noteInterceptRound2, 0, nBad)).toBeGreaterThan(
+      mean(pre.noteInterceptRound2, nBad, problem.nNotes) + 1,
+    );
     expect(mean(pre.raterInterceptRound2, 0, nSloppy)).toBeGreaterThan(
       mean(pre.raterInterceptRound2, nSloppy, problem.nRaters) + 0.1,
     );
@@ -210,7 +218,8 @@ describe('trainDiligenceRound', () => {
     });
     const q = init();
     for (let n = 0; n < problem.nNotes; n++) {
-      if (grad.noteIntercept[n] !== 0) expect(p.noteIntercept[n]).toBeCloseTo(-0.2 * Math.sign(grad.noteIntercept[n]), 6);
+      if (grad.noteIntercept[n] !== 0)
+        expect(p.noteIntercept[n]).toBeCloseTo(-0.2 * Math.sign(grad.noteIntercept[n]), 6);
     }
     expect(p.globalIntercept).toBeCloseTo(q.globalIntercept - 0.2 * Math.sign(grad.globalIntercept), 6);
     expect(p.raterIntercept).toEqual(q.raterIntercept);
@@ -218,7 +227,7 @@ describe('trainDiligenceRound', () => {
 });
 
 describe('fitDiligenceFinal', () => {
-  const { problem, raterFactor, nBad } = synthetic(5);
+  const { problem, raterFactor } = synthetic(5);
   const pre = fitDiligencePrescoring(problem, raterFactor, randomSeeded(9));
   const state = (): DiligenceFinalState => ({
     noteFactor: pre.noteFactor,

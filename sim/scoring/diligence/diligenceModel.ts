@@ -240,7 +240,12 @@ export function fitDiligenceFinal(
 
   params.globalIntercept = Math.fround(round3);
   params.raterIntercept = finalRaterIntercept;
-  const weights = diligenceWeights(problem, DILIGENCE.posWeightThirdRound, params.raterReputation, DILIGENCE.noteNormExp);
+  const weights = diligenceWeights(
+    problem,
+    DILIGENCE.posWeightThirdRound,
+    params.raterReputation,
+    DILIGENCE.noteNormExp,
+  );
   run({ ...NONE, noteIntercept: true }, weights);
 
   return { noteIntercept: params.noteIntercept, noteFactor: params.noteFactor, rounds };

@@ -4,7 +4,9 @@ const tagBit = (tag: NotHelpfulTag): number => 1 << (FLAG.notHelpfulTagShift + N
 
 /** The three not-helpful tags whose presence makes a rating a low-diligence signal (scoring-core.md §8.1). */
 export const DILIGENCE_TAG_MASK =
-  tagBit('notHelpfulIncorrect') | tagBit('notHelpfulIrrelevantSources') | tagBit('notHelpfulSourcesMissingOrUnreliable');
+  tagBit('notHelpfulIncorrect') |
+  tagBit('notHelpfulIrrelevantSources') |
+  tagBit('notHelpfulSourcesMissingOrUnreliable');
 
 /**
  * Low-diligence targets: min(1, notHelpfulIncorrect + notHelpfulIrrelevantSources +

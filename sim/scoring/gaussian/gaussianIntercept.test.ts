@@ -4,7 +4,12 @@ import { GAUSSIAN_CRH_PARAMS, GAUSSIAN_CRH_TOPIC_PARAMS, GAUSSIAN_CRNH_PARAMS } 
 import { gaussianNoteScores } from './gaussianIntercept.ts';
 import { gaussianPass, type GaussianRatings } from './gaussianPass.ts';
 
-function randomRatings(nNotes: number, perNote: number, seed: number, pHelpful: (n: number) => number): GaussianRatings {
+function randomRatings(
+  nNotes: number,
+  perNote: number,
+  seed: number,
+  pHelpful: (n: number) => number,
+): GaussianRatings {
   const random = randomSeeded(seed);
   const R = nNotes * perNote;
   const note = new Int32Array(R);

@@ -106,7 +106,12 @@ describe('gaussianPass: hand-computed pieces', () => {
   });
 
   it('note factor estimate g_n: somewhat-helpful contributes 0, CRNH uses 1 - y', () => {
-    const rs: [number, number][] = [[-0.5, 1], [0.4, 0], [0.3, 0.5], [0.2, 1]];
+    const rs: [number, number][] = [
+      [-0.5, 1],
+      [0.4, 0],
+      [0.3, 0.5],
+      [0.2, 1],
+    ];
     const { ratings } = ratingsOf([rs]);
     const expected = (1 * -0.5 + -1 * 0.4 + 0 + 1 * 0.2) / 4;
     expect(gaussianPass(ratings, 1, GAUSSIAN_CRH_PARAMS).gFactor[0]).toBeCloseTo(expected, 12);
@@ -121,7 +126,12 @@ describe('gaussianPass: hand-computed pieces', () => {
     const res = gaussianPass(ratings, nNotes, GAUSSIAN_CRH_PARAMS, { keepCurves: true });
     expect(Array.from(res.sparse)).toEqual([1, 0]);
     // The same note with a constant prior of 0.1 reached through the other code path.
-    const flat: GaussianPassParams = { ...GAUSSIAN_CRH_PARAMS, priorFactor: false, smoothingValue: 0.1, minRatersPerSide: 0 };
+    const flat: GaussianPassParams = {
+      ...GAUSSIAN_CRH_PARAMS,
+      priorFactor: false,
+      smoothingValue: 0.1,
+      minRatersPerSide: 0,
+    };
     const ref = gaussianPass(ratingsOf([sparseNote]).ratings, 1, flat, { keepCurves: true });
     expect(Array.from(res.curves!.subarray(0, 50))).toEqual(Array.from(ref.curves!));
     expect(res.score[0]).toBe(ref.score[0]);

@@ -57,7 +57,8 @@ export function checkGaussianRatings(ratings: GaussianRatings, nNotes: number): 
   for (let r = 0; r < R; r++) {
     const n = note[r];
     if (!(n >= 0 && n < nNotes)) throw new Error(`gaussian: note[${r}] = ${n} outside 0..${nNotes - 1}`);
-    if (!Number.isFinite(x[r])) throw new Error(`gaussian: rater factor x[${r}] = ${x[r]} (every rating needs a factor)`);
+    if (!Number.isFinite(x[r]))
+      throw new Error(`gaussian: rater factor x[${r}] = ${x[r]} (every rating needs a factor)`);
     const v = y[r];
     if (v !== 0 && v !== 0.5 && v !== 1) throw new Error(`gaussian: helpfulNum y[${r}] = ${v}, expected 0, 0.5 or 1`);
   }

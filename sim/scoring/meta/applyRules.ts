@@ -56,7 +56,20 @@ export function applyRules(table: readonly MetaRule[], frame: Frame, options: Me
   const n = frame.length;
   const status = new Array<string | null>(n).fill(null);
   const decidedBy = new Array<string | null>(n).fill(null);
-  const active = new Array<string | null>(n).fill(null);
+  // Each row's active-rule list is a path through a trie of rule names: rows share the list strings.
+  const combo = new Int32Array(n);
+  const comboName: (string | null)[] = [null];
+  const next: Map<string, number>[] = [new Map()];
+  const extend = (c: number, name: string): number => {
+    let d = next[c].get(name);
+    if (d === undefined) {
+      d = comboName.length;
+      comboName.push(c === 0 ? name : `${comboName[c]},${name}`);
+      next.push(new Map());
+      next[c].set(name, d);
+    }
+    return d;
+  };
   const side = new Frame(frame.key);
   const ctx: MetaContext = { status, now: options.now, pflipFallback: options.pflipFallback ?? 'CRH', side };
   const disabled = options.disabled ?? new Set<string>();
@@ -81,7 +94,7 @@ export function applyRules(table: readonly MetaRule[], frame: Frame, options: Me
       const r = rows[k];
       status[r] = set[k];
       decidedBy[r] = rule.name;
-      active[r] = active[r] === null ? rule.name : `${active[r]},${rule.name}`;
+      combo[r] = extend(combo[r], rule.name);
     }
   }
   const unset = status.reduce((c, s) => (s === null ? c + 1 : c), 0);
@@ -89,6 +102,6 @@ export function applyRules(table: readonly MetaRule[], frame: Frame, options: Me
     throw new Error(`meta scoring: no rule assigned a status to ${unset} of ${n} notes (is MetaInitialNMR disabled?)`);
   side.set('finalRatingStatus', status);
   side.set('decidedBy', decidedBy);
-  side.set('metaScorerActiveRules', active);
+  side.set('metaScorerActiveRules', Array.from(combo, (c) => comboName[c]));
   return { frame: side, skipped };
 }

@@ -1,11 +1,12 @@
-import { Frame } from '../frame.ts';
+import { Frame, type Column } from '../frame.ts';
 import type { RaterTable } from './fitModel.ts';
 import type { ScoringRun } from './runScoring.ts';
 
 /** Participants that appear anywhere in the run: raters of kept ratings, authors of universe notes, cluster members. */
-export function seenParticipants(run: ScoringRun): Int32Array {
+export function seenParticipants(run: ScoringRun, extra: Int32Array = new Int32Array(0)): Int32Array {
   const { ctx } = run;
   const seen = new Uint8Array(ctx.nParticipants);
+  for (const u of extra) seen[u] = 1;
   const r = run.runRatings.ratings;
   for (let i = 0; i < r.length; i++) seen[r.rater[i]] = 1;
   for (const n of ctx.universe) if (ctx.info.author[n] >= 0) seen[ctx.info.author[n]] = 1;
@@ -21,9 +22,14 @@ export function seenParticipants(run: ScoringRun): Int32Array {
  * The model columns of helpfulness_scores (scoring-core.md §16.4): MFCoreScorer's prescoring helpfulness and rater
  * parameters, and every other scorer's prescoring rater parameters (group scorers coalesced, in-group raters only).
  */
-export function assembleRaterFrame(run: ScoringRun): Frame {
+export function assembleRaterFrame(run: ScoringRun, contributors: Frame): Frame {
   const { ctx } = run;
-  const frame = new Frame(seenParticipants(run));
+  const frame = new Frame(seenParticipants(run, contributors.key));
+  for (const name of contributors.names()) {
+    const src = contributors.get(name) as Column;
+    const dst = src instanceof Float64Array ? frame.num(name) : frame.str(name);
+    contributors.key.forEach((u, r) => ((dst as Column)[frame.row(u)] = src[r] as never));
+  }
   const copy = (name: string, values: Float64Array, filter?: (u: number) => boolean) => {
     const col = frame.num(name);
     frame.key.forEach((u, r) => {

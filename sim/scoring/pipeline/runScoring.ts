@@ -1,4 +1,4 @@
-import type { Dataset } from '../../data/tables.ts';
+import type { Dataset, RatingsTable } from '../../data/tables.ts';
 import { applyClustering } from '../clustering/applyClustering.ts';
 import { postSelectionCliques } from '../clustering/postSelectionSimilarity.ts';
 import { quasiCliques } from '../clustering/quasiCliques.ts';
@@ -32,6 +32,8 @@ export interface ScoringRun {
   postSelectionValue: Int32Array;
   quasiCliqueValue: Int32Array;
   runRatings: StageRatings;
+  /** ratings after preprocessing, before PSS coalescing (contributor statistics read these) */
+  preprocessedRatings: RatingsTable;
 }
 
 /** Compare two decimal id strings as 64-bit signed integers. */
@@ -138,5 +140,5 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
     outputs.push(await finalScore(cfg, ctx, runRatings, p));
   }
   progress('final scoring', finalScorers.length, finalScorers.length);
-  return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings };
+  return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings, preprocessedRatings: ratings };
 }

@@ -5,8 +5,11 @@ import {
   NOTE_STATUS_HISTORY_COLUMNS,
   SCORED_NOTES_COLUMNS,
 } from '../../data/outputColumns.ts';
-import type { Dataset } from '../../data/tables.ts';
+import type { Dataset, StatusHistoryTable } from '../../data/tables.ts';
+import { contributorScores } from '../contributors/contributorScores.ts';
 import { Frame } from '../frame.ts';
+import { rescoringActiveRules } from '../history/rescoringActiveRules.ts';
+import { updateStatusHistory } from '../history/updateStatusHistory.ts';
 import { metaScore } from '../meta/metaRules.ts';
 import { assembleNoteFrame } from './assembleNotes.ts';
 import { assembleRaterFrame } from './assembleRaters.ts';
@@ -15,22 +18,94 @@ import { runScorers, type ScoringOptions, type ScoringRun } from './runScoring.t
 /** The four output tables of one scoring run, as frames keyed by global note / participant index. */
 export interface ScoringResult {
   run: ScoringRun;
+  /** scored_notes and aux_note_info columns, one row per universe note (ascending noteId) */
   notes: Frame;
+  /** helpfulness_scores columns, one row per participant seen */
   raters: Frame;
-  statusHistory: Frame | null;
+  /** the updated note_status_history, same rows as `notes` */
+  statusHistory: Frame;
 }
 
-/** Score a dataset end to end: scorers, meta combination, status history, contributor columns. */
+/**
+ * Score a dataset end to end (scoring-core.md §2–§16): every scorer, the meta combination, the status-history
+ * update and contributor statistics.
+ *
+ * @example const result = await scoreDataset(data, { now: Date.UTC(2025, 5, 1), seed: 42, engine: await createEngine('typed') });
+ */
 export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise<ScoringResult> {
   const run = await runScorers(data, opts);
+  const { ctx } = run;
   const notes = assembleNoteFrame(run);
   opts.onProgress?.('meta scoring', 0, 1);
-  const meta = metaScore(notes, { now: opts.now, disabled: run.ctx.disabledRules });
+  const meta = metaScore(notes, { now: opts.now, disabled: ctx.disabledRules });
   for (const name of meta.frame.names()) notes.set(name, meta.frame.get(name) as never);
   notes.set('timestampMillisOfCurrentStatus', new Float64Array(notes.length).fill(opts.now));
+  const statusHistory = updateStatusHistory({
+    previous: data.statusHistory,
+    scored: notes,
+    info: ctx.info,
+    noteIds: data.noteIds,
+    participants: data.participants,
+    now: opts.now,
+  });
+  notes.set('timestampMillisOfNmrDueToMinStableCrhTime', statusHistory.num('timestampMillisOfNmrDueToMinStableCrhTime'));
+  notes.set('rescoringActiveRules', rescoringActiveRules(notes.key, data.statusHistory, ctx.info, { now: opts.now }));
+  for (const b of ['crh', 'crnh', 'awaiting'] as const) {
+    const status = b === 'crh' ? 'CURRENTLY_RATED_HELPFUL' : b === 'crnh' ? 'CURRENTLY_RATED_NOT_HELPFUL' : 'NEEDS_MORE_RATINGS';
+    notes.set(`${b}Bool`, notes.str('finalRatingStatus').map((s) => (s === status ? 'True' : 'False')));
+  }
   opts.onProgress?.('meta scoring', 1, 1);
-  const raters = assembleRaterFrame(run);
-  return { run, notes, raters, statusHistory: null };
+  opts.onProgress?.('contributors', 0, 1);
+  const contributors = contributorScores({
+    notes,
+    ratings: run.preprocessedRatings,
+    info: ctx.info,
+    history: statusHistory,
+    enrollment: data.enrollment,
+    participants: data.participants,
+    noteIds: data.noteIds,
+    now: opts.now,
+  });
+  const raters = assembleRaterFrame(run, contributors);
+  opts.onProgress?.('contributors', 1, 1);
+  return { run, notes, raters, statusHistory };
+}
+
+/**
+ * The updated status history as the input table of the next scoring run (what production feeds back in).
+ */
+export function nextStatusHistory(result: ScoringResult): StatusHistoryTable {
+  const f = result.statusHistory;
+  const { data } = result.run.ctx;
+  const str = (name: string) => f.str(name).slice();
+  const num = (name: string) => f.num(name).slice();
+  return {
+    length: f.length,
+    note: f.key.slice(),
+    author: Int32Array.from(f.str('noteAuthorParticipantId'), (a) => (a === null ? -1 : data.participants.intern(a))),
+    createdAt: num('createdAtMillis'),
+    timestampMillisOfFirstNonNMRStatus: num('timestampMillisOfFirstNonNMRStatus'),
+    firstNonNMRStatus: str('firstNonNMRStatus'),
+    timestampMillisOfCurrentStatus: num('timestampMillisOfCurrentStatus'),
+    currentStatus: str('currentStatus'),
+    timestampMillisOfLatestNonNMRStatus: num('timestampMillisOfLatestNonNMRStatus'),
+    mostRecentNonNMRStatus: str('mostRecentNonNMRStatus'),
+    timestampMillisOfStatusLock: num('timestampMillisOfStatusLock'),
+    lockedStatus: str('lockedStatus'),
+    timestampMillisOfRetroLock: num('timestampMillisOfRetroLock'),
+    currentCoreStatus: str('currentCoreStatus'),
+    currentExpansionStatus: str('currentExpansionStatus'),
+    currentGroupStatus: str('currentGroupStatus'),
+    currentDecidedBy: str('currentDecidedBy'),
+    currentModelingGroup: num('currentModelingGroup'),
+    timestampMillisOfMostRecentStatusChange: num('timestampMillisOfMostRecentStatusChange'),
+    timestampMillisOfNmrDueToMinStableCrhTime: num('timestampMillisOfNmrDueToMinStableCrhTime'),
+    currentMultiGroupStatus: str('currentMultiGroupStatus'),
+    currentModelingMultiGroup: num('currentModelingMultiGroup'),
+    timestampMinuteOfFinalScoringOutput: num('timestampMinuteOfFinalScoringOutput'),
+    timestampMillisOfFirstNmrDueToMinStableCrhTime: num('timestampMillisOfFirstNmrDueToMinStableCrhTime'),
+    abovePcrhThresholdTime: num('abovePcrhThresholdTime'),
+  };
 }
 
 /** Output columns in the public order; columns not computed are written empty. */
@@ -44,15 +119,16 @@ function columnsOf(frame: Frame, names: readonly string[], key: (k: number) => s
 }
 
 /** The four public output files as column lists, ready for writeTsv. */
-export function outputTables(result: ScoringResult): Record<'scored_notes' | 'helpfulness_scores' | 'note_status_history' | 'aux_note_info', OutputColumn[]> {
+export function outputTables(
+  result: ScoringResult,
+): Record<'scored_notes' | 'helpfulness_scores' | 'note_status_history' | 'aux_note_info', OutputColumn[]> {
   const { data } = result.run.ctx;
   const noteId = (n: number) => data.noteIds.values[n];
   const participant = (u: number) => data.participants.values[u];
-  const nsh = result.statusHistory ?? result.notes;
   return {
     scored_notes: columnsOf(result.notes, SCORED_NOTES_COLUMNS, noteId, 'noteId'),
     helpfulness_scores: columnsOf(result.raters, HELPFULNESS_SCORES_COLUMNS, participant, 'raterParticipantId'),
-    note_status_history: columnsOf(nsh, NOTE_STATUS_HISTORY_COLUMNS, noteId, 'noteId'),
+    note_status_history: columnsOf(result.statusHistory, NOTE_STATUS_HISTORY_COLUMNS, noteId, 'noteId'),
     aux_note_info: columnsOf(result.notes, AUX_NOTE_INFO_COLUMNS, noteId, 'noteId'),
   };
 }
