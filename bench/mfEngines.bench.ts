@@ -141,5 +141,7 @@ if (failures.length > 0) {
   console.error(`mfEngines bench check FAILED:\n  ${failures.join('\n  ')}`);
   process.exitCode = 1;
 } else {
-  console.error(`mfEngines bench check passed: ${comparable.length} engines agree on the loss after ${epochs} epochs`);
+  console.error(
+    `mfEngines bench check passed: losses decreased; ${comparable.length} comparable engine(s) agree after ${epochs} epochs`,
+  );
 }

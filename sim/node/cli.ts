@@ -9,6 +9,7 @@ import { writeFileAtomic } from './atomicWrite.ts';
 import { intOption, parseArgs, UsageError } from './cliArgs.ts';
 import { readDataDir } from './dataFiles.ts';
 import { progressReporter } from './progressBar.ts';
+import { workerExecutor } from './workerExecutor.ts';
 
 const USAGE = `bridgelab — simulate and score bridging-based consensus (Community Notes)
 
@@ -27,6 +28,7 @@ options:
   --engine <name>        MF engine: ${ENGINE_NAMES.join(', ')} (default typed)
   --scorers <a,b,...>    run only these scorers (e.g. MFCoreScorer); default all
   --disable-rules <a,b>  switch rules off by name (e.g. "NoHighVolIntercept,MinMinorityRaters")
+  --workers <n>          scorer worker threads (default 1 = run on the main thread; 2 uses both cores here)
   --quiet                no progress on stderr
   --help                 this text
 
@@ -39,6 +41,7 @@ const SCORE_OPTIONS = {
   engine: { value: true },
   scorers: { value: true },
   'disable-rules': { value: true },
+  workers: { value: true },
   quiet: { value: false },
   help: { value: false },
 };
@@ -90,6 +93,7 @@ async function score(argv: readonly string[]): Promise<number> {
     const v = options.get(name);
     return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   };
+  const workers = intOption(options, 'workers', 1, 1, 64);
   const quiet = options.has('quiet');
   const report = quiet ? () => {} : progressReporter();
 
@@ -105,6 +109,7 @@ async function score(argv: readonly string[]): Promise<number> {
     scorers: list('scorers'),
     disabledRules: list('disable-rules'),
     onProgress: report,
+    executor: workers > 1 ? (state) => workerExecutor(state, workers, engineName as EngineName) : undefined,
   });
   const outDir = resolve(out);
   await mkdir(outDir, { recursive: true });

@@ -4,7 +4,11 @@ import { makeNoteInfo, makeRatings, type NoteRow, type RatingRow } from './testT
 
 const T = 1_748_000_000_000;
 // Notes 0..199: note 0 by author 10, the others by author 11.
-const notes: NoteRow[] = Array.from({ length: 200 }, (_, k) => ({ author: k === 0 ? 10 : 11, t: T, tweet: String(100 + k) }));
+const notes: NoteRow[] = Array.from({ length: 200 }, (_, k) => ({
+  author: k === 0 ? 10 : 11,
+  t: T,
+  tweet: String(100 + k),
+}));
 const rows: RatingRow[] = [
   { note: 0, rater: 1, t: T + 1, level: 3 }, // 0: same clique as the author -> dropped
   { note: 0, rater: 2, t: T + 2, level: 3 }, // 1: same clique as the author -> dropped
@@ -57,7 +61,11 @@ describe('applyClustering', () => {
   });
 
   it('rejects mismatched inputs with a clear message', () => {
-    expect(() => applyClustering(ratings, info, pss, new Int32Array(3), 'final', 200)).toThrow(/quasiCliqueValue has 3/);
-    expect(() => applyClustering(ratings, info, new Int32Array(2), new Int32Array(2), 'final', 200)).toThrow(/rater index/);
+    expect(() => applyClustering(ratings, info, pss, new Int32Array(3), 'final', 200)).toThrow(
+      /quasiCliqueValue has 3/,
+    );
+    expect(() => applyClustering(ratings, info, new Int32Array(2), new Int32Array(2), 'final', 200)).toThrow(
+      /rater index/,
+    );
   });
 });

@@ -50,8 +50,7 @@ export function applyClustering(
   const both = mode === 'final';
   const pssOf = (p: number): number =>
     p < 0 ? 0 : both && quasiCliqueValue[p] <= 0 ? 0 : Math.max(postSelectionValue[p], 0);
-  const correlatedOf = (p: number): number =>
-    quasiCliqueValue[p] > 0 && (!both || postSelectionValue[p] > 0) ? 1 : 0;
+  const correlatedOf = (p: number): number => (quasiCliqueValue[p] > 0 && (!both || postSelectionValue[p] > 0) ? 1 : 0);
 
   const n = ratings.length;
   const { note, rater, createdAt } = ratings;

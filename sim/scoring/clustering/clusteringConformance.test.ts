@@ -27,14 +27,33 @@ function readCase(dir: string) {
   const tmp: { n: number; author: number; t: number; tweet: string; cls: number; summary: string }[] = [];
   for (const line of noteLines) {
     const f = line.split('\t');
-    const cls = f[4] === 'MISINFORMED_OR_POTENTIALLY_MISLEADING' ? CLASS_MISLEADING : f[4] === 'NOT_MISLEADING' ? CLASS_NOT_MISLEADING : 0;
-    tmp.push({ n: noteIds.intern(f[0]), author: participants.intern(f[1]), t: Number(f[2]), tweet: f[3], cls, summary: f[21] });
+    const cls =
+      f[4] === 'MISINFORMED_OR_POTENTIALLY_MISLEADING'
+        ? CLASS_MISLEADING
+        : f[4] === 'NOT_MISLEADING'
+          ? CLASS_NOT_MISLEADING
+          : 0;
+    tmp.push({
+      n: noteIds.intern(f[0]),
+      author: participants.intern(f[1]),
+      t: Number(f[2]),
+      tweet: f[3],
+      cls,
+      summary: f[21],
+    });
   }
   const ratingLines = readFileSync(`${dir}/ratings-00000.tsv`, 'utf8').split('\n').slice(1).filter(Boolean);
   const rows: { note: number; rater: number; t: number; level: number; h2: number }[] = [];
   for (const line of ratingLines) {
     const f = line.split('\t');
-    const level = f[8] === 'HELPFUL' ? LEVEL_HELPFUL : f[8] === 'SOMEWHAT_HELPFUL' ? LEVEL_SOMEWHAT_HELPFUL : f[8] === 'NOT_HELPFUL' ? LEVEL_NOT_HELPFUL : 0;
+    const level =
+      f[8] === 'HELPFUL'
+        ? LEVEL_HELPFUL
+        : f[8] === 'SOMEWHAT_HELPFUL'
+          ? LEVEL_SOMEWHAT_HELPFUL
+          : f[8] === 'NOT_HELPFUL'
+            ? LEVEL_NOT_HELPFUL
+            : 0;
     let h2 = 255;
     if (f[6] === '1') h2 = 2;
     if (f[7] === '1') h2 = 0;
@@ -98,7 +117,9 @@ for (const name of ['core-s101', 'full-s202']) {
       const [qc, tQc] = time(() => findQuasiCliques(c.ratings, c.info, nP));
       const qcValue = new Int32Array(nP);
       qc.forEach((q, i) => q.members.forEach((r) => (qcValue[r] ||= i + 1)));
-      const [pre, tPre] = time(() => applyClustering(c.ratings, c.info, pss.cliques, qcValue, 'prescoring', c.nNotesTable));
+      const [pre, tPre] = time(() =>
+        applyClustering(c.ratings, c.info, pss.cliques, qcValue, 'prescoring', c.nNotesTable),
+      );
       const [fin, tFin] = time(() => applyClustering(c.ratings, c.info, pss.cliques, qcValue, 'final', c.nNotesTable));
 
       const sizes = new Map<number, number[]>();
@@ -125,9 +146,20 @@ for (const name of ['core-s101', 'full-s202']) {
           coRatingPairs: pss.coRatingPairs.length,
           ms: Math.round(tPss),
         },
-        quasiCliques: { cliques: qc.map((q) => `${q.members.length} raters/${q.posts} posts [${describeSet(q.members)}]`), ms: Math.round(tQc) },
-        prescoring: { kept: pre.keep.length, correlatedRows: pre.correlated.reduce((s, v) => s + v, 0), ms: Math.round(tPre) },
-        final: { kept: fin.keep.length, correlatedRows: fin.correlated.reduce((s, v) => s + v, 0), ms: Math.round(tFin) },
+        quasiCliques: {
+          cliques: qc.map((q) => `${q.members.length} raters/${q.posts} posts [${describeSet(q.members)}]`),
+          ms: Math.round(tQc),
+        },
+        prescoring: {
+          kept: pre.keep.length,
+          correlatedRows: pre.correlated.reduce((s, v) => s + v, 0),
+          ms: Math.round(tPre),
+        },
+        final: {
+          kept: fin.keep.length,
+          correlatedRows: fin.correlated.reduce((s, v) => s + v, 0),
+          ms: Math.round(tFin),
+        },
       };
       console.log(name, JSON.stringify(report, null, 1));
 

@@ -108,7 +108,8 @@ export function growQuasiClique(
     }
     let candidate = -1;
     for (const r of touched) {
-      if (candidate < 0 || score[r] > score[candidate] || (score[r] === score[candidate] && r < candidate)) candidate = r;
+      if (candidate < 0 || score[r] > score[candidate] || (score[r] === score[candidate] && r < candidate))
+        candidate = r;
     }
     for (const r of touched) {
       score[r] = 0;

@@ -25,7 +25,10 @@ describe('countPairsOncePerPost', () => {
   it('gives the same counts in several memory-bounded passes as in one', () => {
     const random = randomSeeded(7);
     const posts = Array.from({ length: 300 }, () =>
-      Array.from({ length: 1 + Math.floor(random() * 12) }, () => [Math.floor(random() * 40), Math.floor(random() * 40)]),
+      Array.from({ length: 1 + Math.floor(random() * 12) }, () => [
+        Math.floor(random() * 40),
+        Math.floor(random() * 40),
+      ]),
     );
     const enumerate: PairEnumerator = (emit, endPost) => {
       for (const post of posts) {

@@ -51,7 +51,10 @@ describe('co-rating pairs (PSS part 2)', () => {
     for (let k = 0; k < 12; k++) {
       notes.push({ author: 9, t: T0 + k * 1e7, tweet: String(500 + k) });
       const gap = k < 10 ? 20 * MIN : 20 * MIN + 1;
-      rows.push({ note: k, rater: 0, t: T0 + k * 1e7 + MIN, level: 1 }, { note: k, rater: 1, t: T0 + k * 1e7 + MIN + gap, level: 2 });
+      rows.push(
+        { note: k, rater: 0, t: T0 + k * 1e7 + MIN, level: 1 },
+        { note: k, rater: 1, t: T0 + k * 1e7 + MIN + gap, level: 2 },
+      );
     }
     const pairs = coRatingSuspectPairs(makeRatings(rows), makeNoteInfo(notes), 10);
     expect(pairs.length).toBe(1);
@@ -66,7 +69,10 @@ describe('co-rating pairs (PSS part 2)', () => {
       for (const j of [0, 1]) {
         const n = notes.length;
         notes.push({ author: 9, t: T0 + k * 1e7, tweet: String(700 + k) });
-        rows.push({ note: n, rater: 0, t: T0 + k * 1e7 + j, level: 3 }, { note: n, rater: 1, t: T0 + k * 1e7 + j + MIN, level: 3 });
+        rows.push(
+          { note: n, rater: 0, t: T0 + k * 1e7 + j, level: 3 },
+          { note: n, rater: 1, t: T0 + k * 1e7 + j + MIN, level: 3 },
+        );
       }
     }
     const skipped = notes.length;

@@ -32,7 +32,11 @@ export function postSelectionCliques(ratings: RatingsTable, noteInfo: NoteInfo, 
 }
 
 /** Same as `postSelectionCliques`, also returning the suspect pairs of each part. */
-export function postSelectionDetail(ratings: RatingsTable, noteInfo: NoteInfo, nParticipants: number): PostSelectionDetail {
+export function postSelectionDetail(
+  ratings: RatingsTable,
+  noteInfo: NoteInfo,
+  nParticipants: number,
+): PostSelectionDetail {
   checkRatings(ratings, noteInfo.size, nParticipants, 'postSelectionCliques');
   const affinityPairs = authorRaterSuspectPairs(ratings, noteInfo, nParticipants);
   const coRatingPairs = coRatingSuspectPairs(ratings, noteInfo, nParticipants);

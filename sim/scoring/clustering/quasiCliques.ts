@@ -78,22 +78,57 @@ export function findQuasiCliques(
     // Ascending raters make raters[j] the smaller index of every pair (j, i > j), so passes can skip early.
     if (size > 1) raters.subarray(start[k], start[k + 1]).sort();
   }
+  // Per post, each rater a (as the smaller index) walks the later raters of its groups; a stamp per (post, a)
+  // drops partners already met on another note of the post, so no pair repeats and nothing needs sorting.
+  let maxPostRatings = 0;
+  for (let p = 0; p < posts.nPosts; p++) {
+    let r = 0;
+    for (let q = posts.start[p]; q < posts.start[p + 1]; q++)
+      r += start[posts.notes[q] * 3 + 3] - start[posts.notes[q] * 3];
+    maxPostRatings = Math.max(maxPostRatings, r);
+  }
+  const itemRater = new Int32Array(maxPostRatings);
+  const itemPos = new Int32Array(maxPostRatings);
+  const itemEnd = new Int32Array(maxPostRatings);
+  const order = new Int32Array(maxPostRatings);
+  const stamp = new Int32Array(nParticipants).fill(-1);
+  let token = 0;
   const enumerate: PairEnumerator = (emit, endPost, pass, passes) => {
     for (let p = 0; p < posts.nPosts; p++) {
+      let m = 0;
       for (let q = posts.start[p]; q < posts.start[p + 1]; q++) {
         for (let k = posts.notes[q] * 3, end = k + 3; k < end; k++) {
           for (let j = start[k]; j < start[k + 1]; j++) {
-            const lo = raters[j];
-            if (lo % passes !== pass) continue;
-            for (let i = j + 1; i < start[k + 1]; i++) emit(lo, raters[i]);
+            if (raters[j] % passes !== pass) continue;
+            itemRater[m] = raters[j];
+            itemPos[m] = j;
+            itemEnd[m++] = start[k + 1];
           }
         }
       }
-      // One rating per (rater, note): a post with a single note cannot repeat a pair.
-      endPost(posts.start[p + 1] - posts.start[p] > 1);
+      for (let i = 0; i < m; i++) order[i] = i;
+      const ord = order.subarray(0, m);
+      if (posts.start[p + 1] - posts.start[p] > 1) ord.sort((x, y) => itemRater[x] - itemRater[y]);
+      for (let i = 0; i < m; i++) {
+        const item = ord[i];
+        const a = itemRater[item];
+        if (i === 0 || a !== itemRater[ord[i - 1]]) token++;
+        for (let j = itemPos[item] + 1; j < itemEnd[item]; j++) {
+          const b = raters[j];
+          if (stamp[b] === token) continue;
+          stamp[b] = token;
+          emit(a, b);
+        }
+      }
+      endPost(false);
     }
   };
-  const pairs = countPairsOncePerPost(nParticipants, maxEvents, enumerate, (_a, _b, c) => c >= params.minAlignedRatings);
+  const pairs = countPairsOncePerPost(
+    nParticipants,
+    maxEvents,
+    enumerate,
+    (_a, _b, c) => c >= params.minAlignedRatings,
+  );
   if (pairs.length === 0) return [];
 
   const inPool = new Uint8Array(nParticipants);
@@ -117,7 +152,8 @@ function scopeRows(ratings: RatingsTable, noteInfo: NoteInfo, postOfNote: Int32A
     if (postOfNote[note] < 0 || !(createdAt[note] > newest - cutoff)) continue;
     if (classification[note] !== CLASS_MISLEADING) continue;
     const h = ratings.helpful2[i];
-    if (h > 2) throw new Error(`quasiCliques: ratings row ${i} has helpful2 = ${h}; expected preprocessed ratings (0, 1, 2)`);
+    if (h > 2)
+      throw new Error(`quasiCliques: ratings row ${i} has helpful2 = ${h}; expected preprocessed ratings (0, 1, 2)`);
     inScope[i] = 1;
   }
   return inScope;
@@ -157,10 +193,23 @@ function buildActionIndex(
   for (let a = 0; a < nActions; a++) {
     for (let i = actStart[a]; i < actStart[a + 1]; i++) raterActions[fill[actRaters[i]]++] = a;
   }
-  return { nActions, nPosts: posts.nPosts, postOfAction: Int32Array.from(postList), actStart, actRaters, raterStart, raterActions };
+  return {
+    nActions,
+    nPosts: posts.nPosts,
+    postOfAction: Int32Array.from(postList),
+    actStart,
+    actRaters,
+    raterStart,
+    raterActions,
+  };
 }
 
-function runSeeds(pairs: PairCounts, actions: ActionIndex, nParticipants: number, params: QuasiCliqueParams): QuasiClique[] {
+function runSeeds(
+  pairs: PairCounts,
+  actions: ActionIndex,
+  nParticipants: number,
+  params: QuasiCliqueParams,
+): QuasiClique[] {
   const seeds: number[] = [];
   for (let i = 0; i < pairs.length; i++) if (pairs.count[i] > params.minRaterPairCount) seeds.push(i);
   seeds.sort((x, y) => pairs.count[y] - pairs.count[x] || pairs.a[x] - pairs.a[y] || pairs.b[x] - pairs.b[y]);

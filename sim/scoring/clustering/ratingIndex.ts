@@ -36,7 +36,8 @@ export function checkRatings(ratings: RatingsTable, nNotes: number, nParticipant
   for (let i = 0; i < n; i++) {
     const note = ratings.note[i];
     const rater = ratings.rater[i];
-    if (note < 0 || note >= nNotes) throw new Error(`${who}: ratings row ${i} has note index ${note}, outside [0, ${nNotes})`);
+    if (note < 0 || note >= nNotes)
+      throw new Error(`${who}: ratings row ${i} has note index ${note}, outside [0, ${nNotes})`);
     if (rater < 0 || rater >= nParticipants) {
       throw new Error(`${who}: ratings row ${i} has rater index ${rater}, outside [0, ${nParticipants})`);
     }

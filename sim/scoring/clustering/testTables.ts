@@ -73,14 +73,23 @@ export interface RingWorldOptions {
  * A synthetic world for clustering tests: background raters plus one coordinated ring. Participants are
  * background raters [0, background), ring members [background, background + ringSize), then authors.
  */
-export function ringWorld(o: RingWorldOptions): { rows: RatingRow[]; notes: NoteRow[]; nParticipants: number; ring: number[] } {
+export function ringWorld(o: RingWorldOptions): {
+  rows: RatingRow[];
+  notes: NoteRow[];
+  nParticipants: number;
+  ring: number[];
+} {
   const now = 1_748_736_000_000;
   const day = 24 * 3600 * 1000;
   const nAuthors = Math.max(1, Math.floor(o.notes / 10));
   const firstAuthor = o.background + o.ringSize;
   const notes: NoteRow[] = [];
   for (let k = 0; k < o.notes; k++) {
-    notes.push({ author: firstAuthor + (k % nAuthors), t: now - (3 + o.random() * 20) * day, tweet: String(1_000_000 + k) });
+    notes.push({
+      author: firstAuthor + (k % nAuthors),
+      t: now - (3 + o.random() * 20) * day,
+      tweet: String(1_000_000 + k),
+    });
   }
   const rows: RatingRow[] = [];
   const level = (): 1 | 2 | 3 => (1 + Math.floor(o.random() * 3)) as 1 | 2 | 3;
@@ -94,7 +103,12 @@ export function ringWorld(o: RingWorldOptions): { rows: RatingRow[]; notes: Note
   while (targets.size < Math.min(o.ringPosts, o.notes)) targets.add(Math.floor(o.random() * o.notes));
   for (const k of targets) {
     ring.forEach((r, i) => {
-      rows.push({ note: k, rater: r, t: notes[k].t + 30 * 60 * 1000 + i * o.ringSpacingMs, level: o.sameVerdict ? 3 : level() });
+      rows.push({
+        note: k,
+        rater: r,
+        t: notes[k].t + 30 * 60 * 1000 + i * o.ringSpacingMs,
+        level: o.sameVerdict ? 3 : level(),
+      });
     });
   }
   return { rows, notes, nParticipants: firstAuthor + nAuthors, ring };

@@ -37,13 +37,20 @@ export class DiligenceKernel {
   constructor(problem: MFProblem, params: DiligenceParams, weights: Float64Array) {
     const { note, rater, target, nNotes, nRaters } = problem;
     const R = note.length;
+    // Ratings are laid out grouped by rater (a counting sort): rater parameters and gradients are
+    // then touched sequentially, which matters once they outgrow the cache. Sums are
+    // order-independent up to rounding.
+    const next = new Int32Array(nRaters + 1);
+    for (let r = 0; r < R; r++) next[rater[r] + 1]++;
+    for (let u = 0; u < nRaters; u++) next[u + 1] += next[u];
     this.idx = new Int32Array(2 * R);
     this.wt = new Float64Array(2 * R);
     for (let r = 0; r < R; r++) {
-      this.idx[2 * r] = note[r] * NOTE_STRIDE;
-      this.idx[2 * r + 1] = rater[r] * RATER_STRIDE;
-      this.wt[2 * r] = weights[r];
-      this.wt[2 * r + 1] = weights[r] * target[r];
+      const k = next[rater[r]]++;
+      this.idx[2 * k] = note[r] * NOTE_STRIDE;
+      this.idx[2 * k + 1] = rater[r] * RATER_STRIDE;
+      this.wt[2 * k] = weights[r];
+      this.wt[2 * k + 1] = weights[r] * target[r];
     }
     this.noteP = new Float64Array(NOTE_STRIDE * nNotes);
     this.raterP = new Float64Array(RATER_STRIDE * nRaters);

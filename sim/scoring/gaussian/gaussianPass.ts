@@ -10,7 +10,7 @@ import type { GaussianPassParams } from './gaussianParams.ts';
 import { KernelRows } from './kernelRows.ts';
 
 /** Kernel rows kept per pass (distinct rater factors); bounds the cache at this many × K floats. */
-const KERNEL_CACHE_ROWS = 8192;
+const KERNEL_CACHE_ROWS = 65536;
 
 /** Ratings of one pass as columns; the CRH pass includes the caller's synthetic author rows. */
 export interface GaussianRatings {

@@ -102,6 +102,9 @@ export function applyRules(table: readonly MetaRule[], frame: Frame, options: Me
     throw new Error(`meta scoring: no rule assigned a status to ${unset} of ${n} notes (is MetaInitialNMR disabled?)`);
   side.set('finalRatingStatus', status);
   side.set('decidedBy', decidedBy);
-  side.set('metaScorerActiveRules', Array.from(combo, (c) => comboName[c]));
+  side.set(
+    'metaScorerActiveRules',
+    Array.from(combo, (c) => comboName[c]),
+  );
   return { frame: side, skipped };
 }

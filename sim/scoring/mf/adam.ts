@@ -20,15 +20,15 @@ export function clipCoefficient(norm: number, maxNorm: number): number {
 }
 
 /**
- * One Adam step at step number `t` (1-based) on `count` entities of an interleaved side buffer
- * P = [b, f, g_b, g_f] per entity (typedKernels layout) with moments M = [m_b, m_f, v_b, v_f] per entity.
- * Gradient used: gradScale · g. Updates P's parameter slots (rounded to float32, the reference's
- * precision) and M in place:
+ * One Adam step at step number `t` (1-based) on `count` entities of an interleaved side buffer:
+ * `slots` = [b, f, g_b, g_f] per entity (typedKernels layout), `moments` = [m_b, m_f, v_b, v_f] per entity.
+ * Gradient used: gradScale · g. Updates the parameter slots (rounded to float32, the reference's
+ * precision) and the moments in place:
  * m ← β1 m + (1−β1) g; v ← β2 v + (1−β2) g²; p ← p − (lr / (1−β1^t)) · m / (sqrt(v) / sqrt(1−β2^t) + ε).
  */
 export function adamStepInterleaved(
-  P: Float64Array,
-  M: Float64Array,
+  slots: Float64Array,
+  moments: Float64Array,
   count: number,
   t: number,
   lr: number,
@@ -40,12 +40,12 @@ export function adamStepInterleaved(
   const a2 = 1 - ADAM_BETA2;
   for (let at = 0, end = count * 4; at < end; at += 4) {
     for (let c = 0; c < 2; c++) {
-      const gi = P[at + 2 + c] * gradScale;
-      const mi = ADAM_BETA1 * M[at + c] + a1 * gi;
-      const vi = ADAM_BETA2 * M[at + 2 + c] + a2 * gi * gi;
-      M[at + c] = mi;
-      M[at + 2 + c] = vi;
-      P[at + c] = Math.fround(P[at + c] - (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + ADAM_EPS));
+      const gi = slots[at + 2 + c] * gradScale;
+      const mi = ADAM_BETA1 * moments[at + c] + a1 * gi;
+      const vi = ADAM_BETA2 * moments[at + 2 + c] + a2 * gi * gi;
+      moments[at + c] = mi;
+      moments[at + 2 + c] = vi;
+      slots[at + c] = Math.fround(slots[at + c] - (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + ADAM_EPS));
     }
   }
 }

@@ -223,17 +223,17 @@ describe('TypedMFEngine', () => {
       model.evaluate();
       const h = 2 ** -9;
       for (const side of [model.notes, model.raters, model.global]) {
-        const grads = side.P.slice();
+        const grads = side.slots.slice();
         for (const i of new Set([0, Math.min(1, side.n - 1), Math.floor(side.n / 2), side.n - 1])) {
           // slots 0/1 (intercept/factor) with gradients in slots 2/3; the global side has no factor
           for (const slot of side === model.global ? [0] : [0, 1]) {
             const at = i * SIDE_STRIDE + slot;
-            const x = side.P[at];
-            side.P[at] = x + h;
+            const x = side.slots[at];
+            side.slots[at] = x + h;
             const up = model.evaluate();
-            side.P[at] = x - h;
+            side.slots[at] = x - h;
             const down = model.evaluate();
-            side.P[at] = x;
+            side.slots[at] = x;
             const fd = (up - down) / (2 * h);
             const g = grads[at + 2];
             expect(Math.abs(fd - g)).toBeLessThan(1e-5 + 1e-3 * Math.abs(g));

@@ -18,9 +18,9 @@ import {
 export interface Side {
   n: number;
   /** [b, f, g_b, g_f] per entity (typedKernels layout) */
-  P: Float64Array;
+  slots: Float64Array;
   /** [m_b, m_f, v_b, v_f] per entity; empty when frozen */
-  M: Float64Array;
+  moments: Float64Array;
   trainable: boolean;
   /** multiplier of Σ(reg terms): 1/n (mean form) or ρ/R (sum form) */
   regScale: number;
@@ -90,16 +90,16 @@ export class TypedMFModel implements LoopModel {
   evaluate(): number {
     const { options, r, out, csr, inner } = this;
     const scatter = inner.trainable;
-    const G = this.global.P;
-    const mu = options.useGlobalIntercept ? G[0] : 0;
+    const globalSlots = this.global.slots;
+    const mu = options.useGlobalIntercept ? globalSlots[0] : 0;
     if (scatter) zeroGradients(inner);
     let gradFactor: number;
     if (options.loss === 'logistic') {
-      passLogistic(csr, this.outer.P, inner.P, mu, options.posWeight ?? 1, scatter, out);
+      passLogistic(csr, this.outer.slots, inner.slots, mu, options.posWeight ?? 1, scatter, out);
       gradFactor = 1 / r;
     } else {
-      if (csr.weight === null) passSquared(csr, this.outer.P, inner.P, mu, scatter, out);
-      else passSquaredWeighted(csr, this.outer.P, inner.P, mu, scatter, out);
+      if (csr.weight === null) passSquared(csr, this.outer.slots, inner.slots, mu, scatter, out);
+      else passSquaredWeighted(csr, this.outer.slots, inner.slots, mu, scatter, out);
       gradFactor = 2 / r;
     }
     this.plainDataLoss = out[1] / r;
@@ -107,8 +107,8 @@ export class TypedMFModel implements LoopModel {
     loss += regularize(this.notes, gradFactor);
     loss += regularize(this.raters, gradFactor);
     const lamG = this.global.lambdaB;
-    loss += lamG * G[0] * G[0];
-    G[2] = (options.useGlobalIntercept ? gradFactor * out[2] : 0) + 2 * lamG * G[0];
+    loss += lamG * globalSlots[0] * globalSlots[0];
+    globalSlots[2] = (options.useGlobalIntercept ? gradFactor * out[2] : 0) + 2 * lamG * globalSlots[0];
     return loss;
   }
 
@@ -118,12 +118,13 @@ export class TypedMFModel implements LoopModel {
     for (const s of sides) if (s.trainable) sq += gradientSquares(s);
     const coef = clipCoefficient(Math.sqrt(sq), this.options.clipNorm);
     const t = ++this.t;
-    for (const s of sides) if (s.trainable) adamStepInterleaved(s.P, s.M, s.n, t, this.options.learningRate, coef);
+    for (const s of sides)
+      if (s.trainable) adamStepInterleaved(s.slots, s.moments, s.n, t, this.options.learningRate, coef);
   }
 
   restart(): void {
     this.loadInit();
-    for (const s of [this.notes, this.raters, this.global]) s.M.fill(0);
+    for (const s of [this.notes, this.raters, this.global]) s.moments.fill(0);
     this.t = 0;
   }
 
@@ -131,7 +132,7 @@ export class TypedMFModel implements LoopModel {
   params(): MFParams {
     const read = (s: Side, slot: number): Float32Array => {
       const a = new Float32Array(s.n);
-      for (let i = 0; i < s.n; i++) a[i] = s.P[i * SIDE_STRIDE + slot];
+      for (let i = 0; i < s.n; i++) a[i] = s.slots[i * SIDE_STRIDE + slot];
       return a;
     };
     return {
@@ -139,22 +140,22 @@ export class TypedMFModel implements LoopModel {
       noteFactor: read(this.notes, 1),
       raterIntercept: read(this.raters, 0),
       raterFactor: read(this.raters, 1),
-      globalIntercept: this.global.P[0],
+      globalIntercept: this.global.slots[0],
     };
   }
 
   private loadInit(): void {
     const write = (s: Side, b: Float32Array, f: Float32Array): void => {
-      s.P.fill(0);
+      s.slots.fill(0);
       for (let i = 0; i < s.n; i++) {
-        s.P[i * SIDE_STRIDE] = b[i];
-        s.P[i * SIDE_STRIDE + 1] = f[i];
+        s.slots[i * SIDE_STRIDE] = b[i];
+        s.slots[i * SIDE_STRIDE + 1] = f[i];
       }
     };
     write(this.notes, this.init.noteIntercept, this.init.noteFactor);
     write(this.raters, this.init.raterIntercept, this.init.raterFactor);
-    this.global.P.fill(0);
-    this.global.P[0] = Math.fround(this.init.globalIntercept);
+    this.global.slots.fill(0);
+    this.global.slots[0] = Math.fround(this.init.globalIntercept);
   }
 }
 
@@ -169,8 +170,8 @@ function side(
   // Frozen sides never need moment storage.
   return {
     n,
-    P: new Float64Array(n * SIDE_STRIDE),
-    M: new Float64Array(trainable ? n * 4 : 0),
+    slots: new Float64Array(n * SIDE_STRIDE),
+    moments: new Float64Array(trainable ? n * 4 : 0),
     trainable,
     regScale,
     lambdaB,
@@ -180,10 +181,10 @@ function side(
 }
 
 function zeroGradients(s: Side): void {
-  const P = s.P;
-  for (let at = 0; at < P.length; at += SIDE_STRIDE) {
-    P[at + 2] = 0;
-    P[at + 3] = 0;
+  const slots = s.slots;
+  for (let at = 0; at < slots.length; at += SIDE_STRIDE) {
+    slots[at + 2] = 0;
+    slots[at + 3] = 0;
   }
 }
 
@@ -192,16 +193,16 @@ function zeroGradients(s: Side): void {
  * regularisation loss: scale · Σ(λ_f f² + λ_b b² + λ_d |f b|); d|x|/dx uses sign(0) = 0 like torch.
  */
 function regularize(s: Side, gradFactor: number): number {
-  const { P, regScale, lambdaB, lambdaF, lambdaD, trainable } = s;
+  const { slots, regScale, lambdaB, lambdaF, lambdaD, trainable } = s;
   let sumF = 0;
   let sumB = 0;
   let sumD = 0;
   const twoF = 2 * lambdaF * regScale;
   const twoB = 2 * lambdaB * regScale;
   const d = lambdaD * regScale;
-  for (let at = 0; at < P.length; at += SIDE_STRIDE) {
-    const b = P[at];
-    const f = P[at + 1];
+  for (let at = 0; at < slots.length; at += SIDE_STRIDE) {
+    const b = slots[at];
+    const f = slots[at + 1];
     sumF += f * f;
     sumB += b * b;
     let db = twoB * b;
@@ -214,16 +215,17 @@ function regularize(s: Side, gradFactor: number): number {
       df += d * sign * b;
     }
     if (trainable) {
-      P[at + 2] = gradFactor * P[at + 2] + db;
-      P[at + 3] = gradFactor * P[at + 3] + df;
+      slots[at + 2] = gradFactor * slots[at + 2] + db;
+      slots[at + 3] = gradFactor * slots[at + 3] + df;
     }
   }
   return regScale * (lambdaF * sumF + lambdaB * sumB + lambdaD * sumD);
 }
 
 function gradientSquares(s: Side): number {
-  const P = s.P;
+  const slots = s.slots;
   let sq = 0;
-  for (let at = 0; at < P.length; at += SIDE_STRIDE) sq += P[at + 2] * P[at + 2] + P[at + 3] * P[at + 3];
+  for (let at = 0; at < slots.length; at += SIDE_STRIDE)
+    sq += slots[at + 2] * slots[at + 2] + slots[at + 3] * slots[at + 3];
   return sq;
 }

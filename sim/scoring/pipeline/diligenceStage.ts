@@ -4,7 +4,7 @@ import { diligenceTargets, fitDiligenceFinal, fitDiligencePrescoring } from '../
 import type { MFProblem } from '../mf/types.ts';
 import { localIndex, type RaterTable } from './fitModel.ts';
 import type { PrescoringResult } from './prescoreMF.ts';
-import type { RunContext } from './runContext.ts';
+import type { ScorerContext } from './runContext.ts';
 
 /** Low-diligence model state carried from prescoring to final scoring (scoring-core.md §8), global-keyed (NaN = absent). */
 export interface DiligencePrescoring {
@@ -18,7 +18,7 @@ export interface DiligencePrescoring {
   mu: [number, number, number];
 }
 
-function problemOf(ctx: RunContext, ratings: RatingsTable, rows: Int32Array) {
+function problemOf(ctx: ScorerContext, ratings: RatingsTable, rows: Int32Array) {
   const notes = localIndex(Int32Array.from(rows, (i) => ratings.note[i]), ctx.nNotes);
   const raters = localIndex(Int32Array.from(rows, (i) => ratings.rater[i]), ctx.nParticipants);
   const problem: MFProblem = {
@@ -40,7 +40,7 @@ const gather = (values: Float64Array, globalOf: Int32Array) => Float64Array.from
 
 /** §8.2 on the final-round ratings, rater factors seeded from the helpfulness model's final-round factors. */
 export async function runDiligencePrescoring(
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   rows: Int32Array,
   raterFactors: RaterTable,
@@ -65,7 +65,7 @@ export async function runDiligencePrescoring(
 
 /** §8.3: low-diligence note intercepts per global note, or null when prescoring had none. */
 export async function runDiligenceFinal(
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   rows: Int32Array,
   pre: PrescoringResult,

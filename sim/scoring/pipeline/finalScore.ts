@@ -8,7 +8,7 @@ import { gaussianNoteModel, mfNoteModel } from './noteModels.ts';
 import { runDiligenceFinal } from './diligenceStage.ts';
 import type { PrescoringResult } from './prescoreMF.ts';
 import { pseudoRaterBounds } from './pseudoRaters.ts';
-import type { RunContext, StageRatings } from './runContext.ts';
+import type { ScorerContext, StageRatings } from './runContext.ts';
 import { applyScope, inGroupFraction, inGroupMask } from './scope.ts';
 
 /** One scorer's final output: rows = emitted notes (global indices), columns under their public names. */
@@ -29,7 +29,7 @@ export const outName = (cfg: ScorerConfig, base: string) => `${cfg.prefix}${base
  * Final scoring of one scorer (scoring-core.md §9, §13): safeguard re-runs, main run, pseudo-raters, diligence,
  * rules, output filter. MF scorers fit notes with frozen raters; Gaussian scorers use kernel aggregation.
  */
-export async function finalScore(cfg: ScorerConfig, ctx: RunContext, stage: StageRatings, pre: PrescoringResult): Promise<ScorerOutput> {
+export async function finalScore(cfg: ScorerConfig, ctx: ScorerContext, stage: StageRatings, pre: PrescoringResult): Promise<ScorerOutput> {
   const noteModel = cfg.kind === 'gaussian' ? gaussianNoteModel : mfNoteModel;
   const random = randomSeeded(deriveSeed(ctx.seed, `final:${cfg.name}`));
   const ratings = stage.ratings;

@@ -6,7 +6,7 @@ import { DEFAULT_LAMBDAS } from '../mf/types.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { fitModel, localIndex, type FitOutcome, type NoteTable } from './fitModel.ts';
 import type { PrescoringResult } from './prescoreMF.ts';
-import type { RunContext } from './runContext.ts';
+import type { ScorerContext } from './runContext.ts';
 import { filterForTraining } from './scope.ts';
 
 /** What a final-scoring note model returns for one ratings subset (scoring-core.md §9.3 step 4, §13). */
@@ -23,7 +23,7 @@ export interface NoteModelResult {
 const pick = (a: Int32Array, rows: Int32Array) => Int32Array.from(rows, (i) => a[i]);
 
 /** §9.3 steps 1–3: notes with ≥ 5 ratings in the subset; raters of the prescoring final round (helpful ones). */
-export function finalRoundRows(cfg: ScorerConfig, ctx: RunContext, ratings: RatingsTable, subset: Int32Array, pre: PrescoringResult, needFactor: boolean): Int32Array {
+export function finalRoundRows(cfg: ScorerConfig, ctx: ScorerContext, ratings: RatingsTable, subset: Int32Array, pre: PrescoringResult, needFactor: boolean): Int32Array {
   const rows = filterForTraining(ratings, subset, 5, 0, ctx.nNotes, ctx.nParticipants);
   const above = cfg.useReputation && pre.helpfulness ? pre.helpfulness.aboveHelpfulnessThreshold : null;
   const out = new Int32Array(rows.length);
@@ -41,7 +41,7 @@ export function finalRoundRows(cfg: ScorerConfig, ctx: RunContext, ratings: Rati
 /** MF with rater parameters and μ frozen at prescoring values, notes warm-started (§9.3 step 4). */
 async function frozenRaterFit(
   cfg: ScorerConfig,
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   rows: Int32Array,
   pre: PrescoringResult,
@@ -78,7 +78,7 @@ async function frozenRaterFit(
 /** The MF note model of MF scorers. */
 export async function mfNoteModel(
   cfg: ScorerConfig,
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   subset: Int32Array,
   pre: PrescoringResult,
@@ -97,7 +97,7 @@ export async function mfNoteModel(
  */
 export async function gaussianNoteModel(
   cfg: ScorerConfig,
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   subset: Int32Array,
   pre: PrescoringResult,

@@ -9,7 +9,7 @@ import { quantileLinear } from '../stats.ts';
 import { fitModel, type FitOutcome, type NoteTable, type RaterTable } from './fitModel.ts';
 import { runDiligencePrescoring, type DiligencePrescoring } from './diligenceStage.ts';
 import { provisionalLabels } from './provisionalLabels.ts';
-import type { RunContext } from './runContext.ts';
+import type { ScorerContext } from './runContext.ts';
 import { applyScope, filterForTraining, inGroupMask } from './scope.ts';
 
 /** What prescoring hands to final scoring for one scorer (scoring-core.md §7.12). */
@@ -39,7 +39,7 @@ const targetOf = (r: RatingsTable, rows: Int32Array) => Float32Array.from(rows, 
 const pick = (a: Int32Array, rows: Int32Array) => Int32Array.from(rows, (i) => a[i]);
 
 /** Prescoring of one MF scorer (§7) on ratings after PSS coalescing with the full clustering table. */
-export async function prescoreMF(cfg: ScorerConfig, ctx: RunContext, ratings: RatingsTable): Promise<PrescoringResult | null> {
+export async function prescoreMF(cfg: ScorerConfig, ctx: ScorerContext, ratings: RatingsTable): Promise<PrescoringResult | null> {
   const random = randomSeeded(deriveSeed(ctx.seed, `prescoring:${cfg.name}`));
   const inGroup = inGroupMask(cfg, ctx);
   const scope = applyScope(cfg, ctx, ratings, inGroup);
@@ -140,7 +140,7 @@ export async function prescoreMF(cfg: ScorerConfig, ctx: RunContext, ratings: Ra
 }
 
 /** §6.8 step 1: ratings of group-13 raters on notes rated ≥ 75 % by group 13 (among ≥ 5 enrolled ratings). */
-function stableInitRows(ratings: RatingsTable, training: Int32Array, ctx: RunContext): Int32Array {
+function stableInitRows(ratings: RatingsTable, training: Int32Array, ctx: ScorerContext): Int32Array {
   const enrolledCount = new Int32Array(ctx.nNotes);
   const groupCount = new Int32Array(ctx.nNotes);
   for (const i of training) {
@@ -159,7 +159,7 @@ function stableInitRows(ratings: RatingsTable, training: Int32Array, ctx: RunCon
 
 /** §7.6: logistic MF on harassment/abuse labels, warm-started from round 1 with doubled factors. */
 async function harassmentModel(
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   candidates: Int32Array,
   round1: FitOutcome,
@@ -214,7 +214,7 @@ async function harassmentModel(
 /** §7.10: per not-helpful tag, the percentile of `<tag>AdjustedRatio` among provisionally CRH notes. */
 function tagThresholds(
   cfg: ScorerConfig,
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   rows: Int32Array,
   notes: Int32Array,

@@ -5,7 +5,7 @@ import { computeNoteStats } from '../rules/noteAggregates.ts';
 import { applyScorerRules } from '../rules/scorerRules.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import type { FitOutcome } from './fitModel.ts';
-import type { RunContext } from './runContext.ts';
+import type { ScorerContext } from './runContext.ts';
 
 /**
  * Provisional note statuses (scoring-core.md §7.3): the non-final rules on the scope ratings and round-1
@@ -13,7 +13,7 @@ import type { RunContext } from './runContext.ts';
  */
 export function provisionalLabels(
   cfg: ScorerConfig,
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   rows: Int32Array,
   notes: Int32Array,

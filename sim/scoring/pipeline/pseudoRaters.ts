@@ -1,7 +1,7 @@
 import type { RandomSource } from '../../random/random.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { fitModel, type FitOutcome, type RaterTable } from './fitModel.ts';
-import type { RunContext } from './runContext.ts';
+import type { ScorerContext } from './runContext.ts';
 
 /** Intercept bounds from the pseudo-rater refits (scoring-core.md §10), per global note (NaN where not fitted). */
 export interface InterceptBounds {
@@ -15,7 +15,7 @@ export interface InterceptBounds {
  */
 export async function pseudoRaterBounds(
   cfg: ScorerConfig,
-  ctx: RunContext,
+  ctx: ScorerContext,
   train: { note: Int32Array; rater: Int32Array; target: Float32Array },
   fit: FitOutcome,
   globalIntercept: number,

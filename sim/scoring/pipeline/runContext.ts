@@ -2,9 +2,8 @@ import type { Dataset, RatingsTable } from '../../data/tables.ts';
 import type { MFEngine } from '../mf/types.ts';
 import type { NoteInfo } from '../noteInfo.ts';
 
-/** Run-level state shared by every scorer of one scoring run. */
-export interface RunContext {
-  data: Dataset;
+/** What every scorer reads: run-level state as plain, structured-cloneable data plus the MF engine. */
+export interface ScorerContext {
   info: NoteInfo;
   nNotes: number;
   nParticipants: number;
@@ -30,6 +29,11 @@ export interface RunContext {
   };
   /** rule names switched off (per-scorer and meta rules alike) */
   disabledRules: ReadonlySet<string>;
+}
+
+/** The scoring run's whole context: the scorer context plus the dataset it was built from. */
+export interface RunContext extends ScorerContext {
+  data: Dataset;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 

@@ -7,9 +7,10 @@ import { tagHighVolumeRaters } from '../preprocess/highVolumeRaters.ts';
 import { scorerCatalogue } from '../scorers/catalogue.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { predictNoteTopics, trainTopicModel } from '../topics/assignTopics.ts';
-import { finalScore, type ScorerOutput } from './finalScore.ts';
+import type { ScorerOutput } from './finalScore.ts';
+import { inProcessExecutor, type ScorerExecutor, type ScorerState } from './scorerExecutor.ts';
 import { buildNoteInfo, filterRatings, selectRatings } from './preprocess.ts';
-import { prescoreMF, type PrescoringResult } from './prescoreMF.ts';
+import type { PrescoringResult } from './prescoreMF.ts';
 import type { RunContext, StageRatings } from './runContext.ts';
 
 export interface ScoringOptions {
@@ -22,6 +23,8 @@ export interface ScoringOptions {
   /** rule names to switch off, per-scorer and meta rules alike */
   disabledRules?: string[];
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** how scorer tasks run (default: in process, one after another); sim/node offers a worker-thread pool */
+  executor?: (state: ScorerState) => ScorerExecutor;
 }
 
 /** Everything one scoring run produced, before the output files are assembled. */
@@ -110,19 +113,6 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
 
   const numNotes = data.notes.length;
   const pre = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'prescoring', numNotes);
-  const prescoringRatings = selectRatings(ratings, pre.keep);
-
-  const wanted = (c: ScorerConfig) => !opts.scorers || opts.scorers.includes(c.name) || opts.scorers.includes(c.prescoringName);
-  const catalogue = scorerCatalogue().filter(wanted);
-  const prescorers = catalogue.filter((c) => c.prescoring && c.kind === 'mf');
-  const prescoring = new Map<string, PrescoringResult>();
-  for (const [k, cfg] of prescorers.entries()) {
-    progress('prescoring', k, prescorers.length);
-    const result = await prescoreMF(cfg, ctx, prescoringRatings);
-    if (result) prescoring.set(cfg.name, result);
-  }
-  progress('prescoring', prescorers.length, prescorers.length);
-
   const highVolumeAll = tagHighVolumeRaters(ratings, ctx.nParticipants);
   const fin = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'final', numNotes);
   const runRatings: StageRatings = {
@@ -130,15 +120,33 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
     highVolume: Uint8Array.from(fin.keep, (i) => highVolumeAll[i]),
     correlated: fin.correlated,
   };
+  const { data: _data, engine: _engine, onProgress: _onProgress, disabledRules, ...plain } = ctx;
+  const state: ScorerState = {
+    ctx: { ...plain, disabledRules: [...disabledRules] },
+    prescoringRatings: selectRatings(ratings, pre.keep),
+    runRatings,
+  };
+  const executor = opts.executor ? opts.executor(state) : inProcessExecutor(state, ctx.engine);
+  try {
+    const wanted = (c: ScorerConfig) => !opts.scorers || opts.scorers.includes(c.name) || opts.scorers.includes(c.prescoringName);
+    const catalogue = scorerCatalogue().filter(wanted);
+    const prescorers = catalogue.filter((c) => c.prescoring && c.kind === 'mf').map((c) => c.name);
+    progress('prescoring', 0, prescorers.length);
+    const preResults = await executor.run(
+      prescorers.map((scorer) => ({ kind: 'prescore', scorer })),
+      (d, t) => progress('prescoring', d, t),
+    );
+    const prescoring = new Map<string, PrescoringResult>();
+    preResults.forEach((r, k) => r && prescoring.set(prescorers[k], r as PrescoringResult));
 
-  const finalScorers = catalogue.filter((c) => c.finalScoring);
-  const outputs: ScorerOutput[] = [];
-  for (const [k, cfg] of finalScorers.entries()) {
-    progress('final scoring', k, finalScorers.length);
-    const p = prescoring.get(cfg.prescoringName);
-    if (!p) continue;
-    outputs.push(await finalScore(cfg, ctx, runRatings, p));
+    const finals = catalogue.filter((c) => c.finalScoring && prescoring.has(c.prescoringName));
+    progress('final scoring', 0, finals.length);
+    const outputs = (await executor.run(
+      finals.map((c) => ({ kind: 'final', scorer: c.name, prescoring: prescoring.get(c.prescoringName) as PrescoringResult })),
+      (d, t) => progress('final scoring', d, t),
+    )) as ScorerOutput[];
+    return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings, preprocessedRatings: ratings };
+  } finally {
+    await executor.close();
   }
-  progress('final scoring', finalScorers.length, finalScorers.length);
-  return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings, preprocessedRatings: ratings };
 }

@@ -1,9 +1,9 @@
 import type { RatingsTable } from '../../data/tables.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
-import type { RunContext } from './runContext.ts';
+import type { ScorerContext } from './runContext.ts';
 
 /** Per participant: 1 if the scorer counts the participant in its groups (scoring-core.md §5). */
-export function inGroupMask(cfg: ScorerConfig, ctx: RunContext): Uint8Array {
+export function inGroupMask(cfg: ScorerConfig, ctx: ScorerContext): Uint8Array {
   const mask = new Uint8Array(ctx.nParticipants);
   if (cfg.groups === null) return mask.fill(1);
   const groups = new Set(cfg.groups);
@@ -14,7 +14,7 @@ export function inGroupMask(cfg: ScorerConfig, ctx: RunContext): Uint8Array {
 }
 
 /** Per global note: 1 if the note passes the scorer's topic filter. */
-export function topicMask(cfg: ScorerConfig, ctx: RunContext): Uint8Array {
+export function topicMask(cfg: ScorerConfig, ctx: ScorerContext): Uint8Array {
   const mask = new Uint8Array(ctx.nNotes);
   const topics = cfg.topics === null ? null : new Set(cfg.topics);
   for (let n = 0; n < ctx.nNotes; n++) {
@@ -27,7 +27,7 @@ export function topicMask(cfg: ScorerConfig, ctx: RunContext): Uint8Array {
 /** The scorer's input filter: rows of `ratings` it sees, and the universe notes it emits rows for. */
 export function applyScope(
   cfg: ScorerConfig,
-  ctx: RunContext,
+  ctx: ScorerContext,
   ratings: RatingsTable,
   inGroup: Uint8Array,
 ): { rows: Int32Array; notes: Int32Array } {

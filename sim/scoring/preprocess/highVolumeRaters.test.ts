@@ -50,7 +50,9 @@ describe('tagHighVolumeRaters', () => {
     const tie = volumeFixture([...Array(4990).fill(10), ...Array(10).fill(500)]);
     expect(flaggedRaters(tie, tagHighVolumeRaters(makeRatings(tie), 5000))).toEqual([]);
     const spread = volumeFixture([...Array(4990).fill(10), ...Array.from({ length: 10 }, (_, i) => 500 + i)]);
-    expect(flaggedRaters(spread, tagHighVolumeRaters(makeRatings(spread), 5000))).toEqual([4995, 4996, 4997, 4998, 4999]);
+    expect(flaggedRaters(spread, tagHighVolumeRaters(makeRatings(spread), 5000))).toEqual([
+      4995, 4996, 4997, 4998, 4999,
+    ]);
   });
 
   it('uses the 28-day window too and flags all of a flagged rater’s ratings, old ones included', () => {

@@ -80,7 +80,9 @@ describe('trainTopicModel / predictNoteTopics', () => {
     const broken = structuredClone(model);
     broken.classifier!.model.coef = broken.classifier!.model.coef.map((v) => -v);
     broken.classifier!.model.intercept = broken.classifier!.model.intercept.map((v) => -v);
-    expect(() => predictNoteTopics(broken, info, Int32Array.from([0, 30]))).toThrow(/balanced accuracy .* not above 0.35/);
+    expect(() => predictNoteTopics(broken, info, Int32Array.from([0, 30]))).toThrow(
+      /balanced accuracy .* not above 0.35/,
+    );
   });
 
   it('names an out-of-range note index', () => {

@@ -57,7 +57,8 @@ export function trainTopicModel(noteInfo: NoteInfo, notesToUse?: Int32Array): To
 export function predictNoteTopics(model: TopicModel, noteInfo: NoteInfo, notes: Int32Array): Int8Array {
   const tweets = new Set<string>();
   for (const k of notes) {
-    if (k < 0 || k >= noteInfo.size) throw new Error(`predictNoteTopics: note index ${k} outside [0, ${noteInfo.size})`);
+    if (k < 0 || k >= noteInfo.size)
+      throw new Error(`predictNoteTopics: note index ${k} outside [0, ${noteInfo.size})`);
     const t = noteInfo.tweetId[k];
     if (t !== null && t !== undefined) tweets.add(t);
   }
@@ -85,7 +86,11 @@ export function predictNoteTopics(model: TopicModel, noteInfo: NoteInfo, notes: 
  * L when 1 − p_L ≤ threshold(L); a conflicted post takes its most probable matched topic when that topic passes
  * the same test (equal probabilities: the lower topic code).
  */
-export function mergePredictions(probs: Float64Array, labels: Int8Array, conflicted: readonly (number[] | null)[]): Int8Array {
+export function mergePredictions(
+  probs: Float64Array,
+  labels: Int8Array,
+  conflicted: readonly (number[] | null)[],
+): Int8Array {
   const n = labels.length;
   const out = new Int8Array(n);
   for (let i = 0; i < n; i++) {

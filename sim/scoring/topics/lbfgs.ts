@@ -108,7 +108,8 @@ export function minimizeLbfgs(fg: Objective, x0: Float64Array, options: LbfgsOpt
       Y.push(y);
       rho.push(1 / sy);
     }
-    if ((fPrev - f) / Math.max(Math.abs(fPrev), Math.abs(f), 1) <= ftol) return done(iter, true, 'relative reduction below ftol');
+    if ((fPrev - f) / Math.max(Math.abs(fPrev), Math.abs(f), 1) <= ftol)
+      return done(iter, true, 'relative reduction below ftol');
     if (maxAbs(g) <= gtol) return done(iter, true, 'gradient below gtol');
   }
   return done(maxIterations, false, 'iteration limit reached');

@@ -3,8 +3,18 @@ import { fitLogisticRegression, predictProbabilities } from './logisticRegressio
 import type { SparseRows } from './tfidf.ts';
 
 const dense = [
-  [0.5, 0, 0.2, 0], [0.9, 0.1, 0, 0], [0, 0.7, 0, 0.3], [0, 0.8, 0.1, 0], [0.1, 0, 0.9, 0], [0, 0, 0.6, 0.6],
-  [0.3, 0.3, 0, 0], [0, 0, 0, 1.0], [0.6, 0, 0, 0.2], [0, 0.5, 0.5, 0], [0.2, 0, 0.8, 0.1], [0, 0.9, 0, 0.1],
+  [0.5, 0, 0.2, 0],
+  [0.9, 0.1, 0, 0],
+  [0, 0.7, 0, 0.3],
+  [0, 0.8, 0.1, 0],
+  [0.1, 0, 0.9, 0],
+  [0, 0, 0.6, 0.6],
+  [0.3, 0.3, 0, 0],
+  [0, 0, 0, 1.0],
+  [0.6, 0, 0, 0.2],
+  [0, 0.5, 0.5, 0],
+  [0.2, 0, 0.8, 0.1],
+  [0, 0.9, 0, 0.1],
 ];
 const y = [0, 0, 1, 1, 2, 2, 0, 1, 0, 1, 2, 1];
 
@@ -21,7 +31,13 @@ function toSparse(rows: number[][]): SparseRows {
     });
     indptr.push(indices.length);
   }
-  return { nRows: rows.length, nCols: rows[0].length, indptr: Int32Array.from(indptr), indices: Int32Array.from(indices), data: Float64Array.from(data) };
+  return {
+    nRows: rows.length,
+    nCols: rows[0].length,
+    indptr: Int32Array.from(indptr),
+    indices: Int32Array.from(indices),
+    data: Float64Array.from(data),
+  };
 }
 
 // Golden values: the same objective (mean log-loss + ‖W‖²/(2n), C = 1) minimised with scipy's L-BFGS-B to 1e-12.
@@ -60,6 +76,11 @@ describe('fitLogisticRegression', () => {
   });
 
   it('refuses a single class', () => {
-    expect(() => fitLogisticRegression(X, y.map(() => 2))).toThrow(/at least 2 classes/);
+    expect(() =>
+      fitLogisticRegression(
+        X,
+        y.map(() => 2),
+      ),
+    ).toThrow(/at least 2 classes/);
   });
 });

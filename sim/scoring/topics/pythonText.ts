@@ -8,7 +8,8 @@ export const PY_WORD_CHARS = '\\p{L}\\p{N}_';
 /** Python's `\w`. */
 export const PY_WORD = `[${PY_WORD_CHARS}]`;
 /** Characters of Python's `\s` (str.isspace): note U+001C–U+001F and U+0085 are spaces, U+FEFF is not. */
-export const PY_SPACE_CHARS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+export const PY_SPACE_CHARS =
+  '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 /** Python's `\s`. */
 export const PY_SPACE = `[${PY_SPACE_CHARS}]`;
 /** Python's Unicode `\b`. */

@@ -12,7 +12,14 @@ export const Topic = {
 export type TopicCode = (typeof Topic)[keyof typeof Topic];
 
 /** Topic names by code. */
-export const TOPIC_NAMES = ['Unassigned', 'UkraineConflict', 'GazaConflict', 'MessiRonaldo', 'Scams', 'InDimensionTwo'] as const;
+export const TOPIC_NAMES = [
+  'Unassigned',
+  'UkraineConflict',
+  'GazaConflict',
+  'MessiRonaldo',
+  'Scams',
+  'InDimensionTwo',
+] as const;
 export const N_TOPICS = TOPIC_NAMES.length;
 
 /** Seed terms per topic (Python regex fragments, scoring-core.md §4 step 2). */
@@ -35,7 +42,15 @@ export const SEED_TERMS: Readonly<Record<Exclude<TopicCode, 0>, readonly string[
     'drop\\sship',
     'promotion',
   ],
-  [Topic.InDimensionTwo]: ['\\bugc\\b', '\\bgc\\b', '\\bobc\\b', '\\bsc\\b', '\\bsc[,\\s]+st\\b', '\\bst[,\\s]+sc\\b', 'आरक्षण'],
+  [Topic.InDimensionTwo]: [
+    '\\bugc\\b',
+    '\\bgc\\b',
+    '\\bobc\\b',
+    '\\bsc\\b',
+    '\\bsc[,\\s]+st\\b',
+    '\\bst[,\\s]+sc\\b',
+    'आरक्षण',
+  ],
 };
 
 /** Largest probability mass on other classes that still lets a post keep its seed topic (§4 step 4). */

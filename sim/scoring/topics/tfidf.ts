@@ -21,7 +21,11 @@ export interface TfidfVocabulary {
  * idf = ln((1 + n) / (1 + df)) + 1. Returns the vocabulary (empty when nothing survives) and the documents'
  * L2-normalised TF-IDF rows.
  */
-export function fitTfidf(docs: readonly string[][], minDf: number, maxDf: number): { vocab: TfidfVocabulary; X: SparseRows } {
+export function fitTfidf(
+  docs: readonly string[][],
+  minDf: number,
+  maxDf: number,
+): { vocab: TfidfVocabulary; X: SparseRows } {
   const df = new Map<string, number>();
   const stop = new Map<string, boolean>();
   for (const doc of docs) {
@@ -64,7 +68,13 @@ export function transformTfidf(vocab: TfidfVocabulary, docs: readonly string[][]
     });
     indptr[i + 1] = indices.length;
   });
-  return { nRows: docs.length, nCols: vocab.terms.length, indptr, indices: Int32Array.from(indices), data: Float64Array.from(data) };
+  return {
+    nRows: docs.length,
+    nCols: vocab.terms.length,
+    indptr,
+    indices: Int32Array.from(indices),
+    data: Float64Array.from(data),
+  };
 }
 
 /** Orders strings by Unicode code point (Python's str order), not by UTF-16 unit. */

@@ -23,7 +23,17 @@ describe('tokenize', () => {
 describe('stop words', () => {
   it('derives the blocked substrings from the seed terms as the reference does', () => {
     const blocked = blockedSubstrings();
-    for (const s of ['hamas', '.hamas.', 'sc', 'messi', 'messi.', 'undisclosedad', 'undisclosed.ad', 'help.x.com', 'help\\.x\\.com']) {
+    for (const s of [
+      'hamas',
+      '.hamas.',
+      'sc',
+      'messi',
+      'messi.',
+      'undisclosedad',
+      'undisclosed.ad',
+      'help.x.com',
+      'help\\.x\\.com',
+    ]) {
       expect(blocked).toContain(s);
     }
   });
@@ -38,7 +48,11 @@ describe('stop words', () => {
 
 describe('fitTfidf', () => {
   it('computes smooth idf and L2-normalised rows, dropping stop words and out-of-range frequencies', () => {
-    const docs = [['alpha', 'beta', 'beta'], ['alpha', 'gamma'], ['alpha', 'scam']];
+    const docs = [
+      ['alpha', 'beta', 'beta'],
+      ['alpha', 'gamma'],
+      ['alpha', 'scam'],
+    ];
     const { vocab, X } = fitTfidf(docs, 1, 2);
     // alpha has df 3 > max_df 2; scam is a stop word.
     expect(vocab.terms).toEqual(['beta', 'gamma']);

@@ -38,7 +38,12 @@ for (const name of ['core-s101', 'full-s202']) {
 
       const lines = readFileSync(`${dir}/expected/scored_notes.tsv`, 'utf8').split('\n').filter(Boolean);
       const col = lines[0].split('\t').indexOf('noteTopic');
-      const expected = new Map(lines.slice(1).map((l) => l.split('\t')).map((f) => [f[0], f[col] || 'Unassigned']));
+      const expected = new Map(
+        lines
+          .slice(1)
+          .map((l) => l.split('\t'))
+          .map((f) => [f[0], f[col] || 'Unassigned']),
+      );
       let agree = 0;
       const counts = new Map<string, number>();
       const disagreements: string[] = [];

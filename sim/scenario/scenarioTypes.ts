@@ -1,0 +1,172 @@
+/**
+ * The typed form of a scenario (what validateScenario returns). Every field, its default, range and meaning is
+ * listed in schema.ts; this file only gives the shapes.
+ */
+
+/** The generative model of the organic community (sim/world). */
+export interface WorldParams {
+  raters: number;
+  notes: number;
+  ratings: number;
+  notesPerPost: number;
+  perspectiveDims: number;
+  perspectiveMode: number;
+  perspectiveSd: number;
+  secondDimSd: number;
+  secondDimWeight: number;
+  leniencySd: number;
+  activitySigma: number;
+  helpfulnessWeight: number;
+  alignmentWeight: number;
+  verdictOffset: number;
+  authorFraction: number;
+  writerQualitySd: number;
+  noteNoiseSd: number;
+  slantFollowsAuthor: number;
+  aiWriters: number;
+  aiNoteShare: number;
+  aiQualityMean: number;
+  aiQualitySd: number;
+  notMisleadingFraction: number;
+  topicFraction: number;
+  abusiveFraction: number;
+  viralitySigma: number;
+  noteDelayHours: number;
+  expansionFraction: number;
+  expansionPlusFraction: number;
+  mainGroupFraction: number;
+  groupLocality: number;
+  unenrolledFraction: number;
+  newUserFraction: number;
+}
+
+/** The simulated clock. */
+export interface TimeParams {
+  startMillis: number;
+  days: number;
+  stepMinutes: number;
+  scoringEveryHours: number;
+  attentionHalfLifeHours: number;
+}
+
+/** How organic ratings reach notes. */
+export interface ChannelParams {
+  needsYourHelpShare: number;
+  populationSampledShare: number;
+  shownExposure: number;
+  previewExposure: number;
+  needsYourHelpMaxRatings: number;
+  populationSampledMinRatings: number;
+}
+
+/** What the periodic scoring runs. */
+export interface ScoringParams {
+  scorers: string[];
+  disabledRules: string[];
+  engine: string;
+}
+
+/** Ground-truth thresholds used by the metrics. */
+export interface MetricParams {
+  helpfulThreshold: number;
+  unhelpfulThreshold: number;
+}
+
+/** Extra runs of the same world and seed. */
+export interface CompareParams {
+  counterfactual: boolean;
+  abDisabledRules: string[];
+}
+
+export const ADVERSARY_KINDS = [
+  'pileOn',
+  'coordinatedRing',
+  'highVolumeSybils',
+  'writerRaterCollusion',
+  'targetedSuppression',
+] as const;
+export type AdversaryKind = (typeof ADVERSARY_KINDS)[number];
+
+export const TARGET_SELECTORS = ['any', 'slant', 'topic', 'helpful', 'unhelpful', 'own'] as const;
+export type TargetSelector = (typeof TARGET_SELECTORS)[number];
+
+export const VERDICTS = ['HELPFUL', 'SOMEWHAT_HELPFUL', 'NOT_HELPFUL'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Which notes an adversary goes after. */
+export interface TargetSpec {
+  selector: TargetSelector;
+  count: number;
+  side: number;
+  topic: string;
+  includeExisting: boolean;
+}
+
+/** Fields every adversary has. */
+export interface AdversaryCommon {
+  kind: AdversaryKind;
+  label: string;
+  startHours: number;
+  durationHours: number;
+  size: number;
+  budget: number;
+  targets: TargetSpec;
+  verdict: Verdict;
+  modelingGroup: number;
+  perspective: number;
+  camouflageRatingsPerDay: number;
+}
+
+export interface PileOnSpec extends AdversaryCommon {
+  kind: 'pileOn';
+  recruit: boolean;
+  waves: number;
+  waveMinutes: number;
+}
+
+export interface CoordinatedRingSpec extends AdversaryCommon {
+  kind: 'coordinatedRing';
+  latencyMinutes: number;
+  spreadMinutes: number;
+}
+
+export interface HighVolumeSybilsSpec extends AdversaryCommon {
+  kind: 'highVolumeSybils';
+  ratingsPerAccount: number;
+  equalizeVolumes: boolean;
+  agenda: 'verdict' | 'side';
+}
+
+export interface WriterRaterCollusionSpec extends AdversaryCommon {
+  kind: 'writerRaterCollusion';
+  writers: number;
+  notesPerWriter: number;
+  noteHelpfulness: number;
+  latencyMinutes: number;
+}
+
+export interface TargetedSuppressionSpec extends AdversaryCommon {
+  kind: 'targetedSuppression';
+  ratingsPerHour: number;
+}
+
+export type AdversarySpec =
+  | PileOnSpec
+  | CoordinatedRingSpec
+  | HighVolumeSybilsSpec
+  | WriterRaterCollusionSpec
+  | TargetedSuppressionSpec;
+
+/** A validated scenario: world, clock, channels, scoring, metrics, adversaries and comparisons. */
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  world: WorldParams;
+  time: TimeParams;
+  channels: ChannelParams;
+  scoring: ScoringParams;
+  metrics: MetricParams;
+  compare: CompareParams;
+  adversaries: AdversarySpec[];
+}
