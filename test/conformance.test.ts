@@ -11,7 +11,7 @@ const shared = join(root, '..', 'shared', 'conformance', 'compare.mjs');
 const compare = existsSync(shared) ? shared : join(root, 'datasets', 'conformance', 'compare.mjs');
 const NOW = '1748736000000';
 
-function scoreCase(name: string): { out: string; expected: string; seconds: number } {
+function scoreCase(name: string, extra: string[] = []): { out: string; expected: string; seconds: number } {
   const work = mkdtempSync(join(tmpdir(), `bridgelab-${name}-`));
   const expected = join(work, 'expected');
   execFileSync(process.execPath, [join(root, 'scripts', 'gunzipCase.mjs'), name, expected, '--part', 'expected']);
@@ -19,7 +19,7 @@ function scoreCase(name: string): { out: string; expected: string; seconds: numb
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'bridgelab.mjs'), 'score', join(root, 'datasets', 'conformance', name, 'input'), '--out', out, '--seed', '42', '--epoch-millis', NOW, '--quiet'],
+    [join(root, 'bin', 'bridgelab.mjs'), 'score', join(root, 'datasets', 'conformance', name, 'input'), '--out', out, '--seed', '42', '--epoch-millis', NOW, '--quiet', ...extra],
     { encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`bridgelab score failed (${run.status}): ${run.stderr}`);
@@ -47,4 +47,17 @@ describe('conformance with the reference scorer', () => {
     expect(lines.at(-1)).toMatch(/^PASS/);
     expect(status).toBe(0);
   }, 600_000);
+
+  it('full-s202: the whole pipeline matches (compare.mjs --tier full prints PASS), with 2 worker threads', () => {
+    const { out, expected, seconds } = scoreCase('full-s202', ['--workers', '2']);
+    console.log(`full-s202 scored in ${seconds.toFixed(1)} s`);
+    const { status, lines } = judge(expected, out, 'full');
+    expect(lines.at(-1)).toMatch(/^PASS/);
+    expect(status).toBe(0);
+    // The same case on one thread gives byte-identical files: the executor does not change results.
+    const single = scoreCase('full-s202', ['--workers', '1']);
+    for (const f of ['scored_notes.tsv', 'helpfulness_scores.tsv', 'note_status_history.tsv', 'aux_note_info.tsv']) {
+      expect(readFileSync(join(single.out, f), 'utf8') === readFileSync(join(out, f), 'utf8'), f).toBe(true);
+    }
+  }, 900_000);
 });

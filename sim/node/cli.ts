@@ -5,9 +5,13 @@ import { DataFormatError } from '../data/dataFormatError.ts';
 import { writeTsv } from '../data/writeTsv.ts';
 import { createEngine, ENGINE_NAMES, type EngineName } from '../scoring/mf/engines.ts';
 import { outputTables, scoreDataset } from '../scoring/pipeline/scoreDataset.ts';
+import { ruleNamesOf } from '../scoring/meta/applyRules.ts';
+import { metaRules } from '../scoring/meta/metaRules.ts';
+import { baseRuleName } from '../scoring/meta/ruleNames.ts';
+import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { intOption, parseArgs, UsageError } from './cliArgs.ts';
-import { readDataDir } from './dataFiles.ts';
+import { DataDirError, readDataDir } from './dataFiles.ts';
 import { progressReporter } from './progressBar.ts';
 import { workerExecutor } from './workerExecutor.ts';
 
@@ -65,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`bridgelab: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof DataFormatError) {
+    if (err instanceof DataFormatError || err instanceof DataDirError) {
       console.error(`bridgelab: ${err.message}`);
       return 2;
     }
@@ -93,6 +97,12 @@ async function score(argv: readonly string[]): Promise<number> {
     const v = options.get(name);
     return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   };
+  const disabled = list('disable-rules') ?? [];
+  const known = knownRuleNames();
+  const unknown = disabled.filter((r) => !known.has(r));
+  if (unknown.length > 0) {
+    throw new UsageError(`--disable-rules: unknown rule(s) ${unknown.join(', ')}; known: ${[...known].filter((r) => r.includes('(')).join('; ')}`);
+  }
   const workers = intOption(options, 'workers', 1, 1, 64);
   const quiet = options.has('quiet');
   const report = quiet ? () => {} : progressReporter();
@@ -107,7 +117,7 @@ async function score(argv: readonly string[]): Promise<number> {
     seed,
     engine,
     scorers: list('scorers'),
-    disabledRules: list('disable-rules'),
+    disabledRules: disabled,
     onProgress: report,
     executor: workers > 1 ? (state) => workerExecutor(state, workers, engineName as EngineName) : undefined,
   });
@@ -124,6 +134,12 @@ async function score(argv: readonly string[]): Promise<number> {
     console.error(`bridgelab: scored ${result.notes.length} notes from ${data.ratings.length} ratings in ${secs} s -> ${outDir}`);
   }
   return 0;
+}
+
+/** Rule names a user may switch off: every per-scorer and meta rule, with or without its version suffix. */
+function knownRuleNames(): Set<string> {
+  const names = [...SCORER_RULES.map((r) => r.name), ...ruleNamesOf(metaRules())];
+  return new Set([...names, ...names.map(baseRuleName)]);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

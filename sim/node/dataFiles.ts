@@ -9,6 +9,9 @@ import { TsvLineSplitter, type LineSink } from '../data/tsvLines.ts';
 import { writeEnrollmentTsv, writeNotesTsv, writeRatingsTsv, writeStatusHistoryTsv } from '../data/writeInputFiles.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 
+/** A data directory that cannot be used as input (missing or ambiguous files): bad input, not a crash. */
+export class DataDirError extends Error {}
+
 /** Progress of readDataDir: compressed bytes for .gz files. */
 export interface ReadProgress {
   bytesRead: number;
@@ -67,14 +70,14 @@ export async function findDataFiles(dir: string): Promise<DataDirFiles> {
   try {
     names = await readdir(dir);
   } catch (err) {
-    throw new Error(`data directory ${dir} cannot be read: ${(err as Error).message}`);
+    throw new DataDirError(`data directory ${dir} cannot be read: ${(err as Error).message}`);
   }
   const single = (base: string, required: boolean): string | null => {
     const plain = names.includes(`${base}.tsv`);
     const gz = names.includes(`${base}.tsv.gz`);
-    if (plain && gz) throw new Error(`${dir} has both ${base}.tsv and ${base}.tsv.gz: keep only one`);
+    if (plain && gz) throw new DataDirError(`${dir} has both ${base}.tsv and ${base}.tsv.gz: keep only one`);
     if (plain || gz) return join(dir, `${base}.tsv${gz ? '.gz' : ''}`);
-    if (required) throw new Error(`${dir} has no ${base}.tsv (or ${base}.tsv.gz): it is required`);
+    if (required) throw new DataDirError(`${dir} has no ${base}.tsv (or ${base}.tsv.gz): it is required`);
     return null;
   };
   const notes = single('notes-00000', true)!;
@@ -85,20 +88,20 @@ export async function findDataFiles(dir: string): Promise<DataDirFiles> {
       .filter(isTsv)
       .sort()
       .map((f) => join(ratingsDir, f));
-    if (ratings.length === 0) throw new Error(`${ratingsDir} contains no .tsv or .tsv.gz file`);
+    if (ratings.length === 0) throw new DataDirError(`${ratingsDir} contains no .tsv or .tsv.gz file`);
   } else {
     ratings = names
       .filter((f) => f.startsWith('ratings-') && isTsv(f))
       .sort()
       .map((f) => join(dir, f));
     if (ratings.length === 0) {
-      throw new Error(`${dir} has no ratings: expected a ratings/ directory or ratings-00000.tsv (or .tsv.gz)`);
+      throw new DataDirError(`${dir} has no ratings: expected a ratings/ directory or ratings-00000.tsv (or .tsv.gz)`);
     }
   }
   const seen = new Set<string>();
   for (const f of ratings) {
     const base = f.replace(/\.gz$/, '');
-    if (seen.has(base)) throw new Error(`ratings file ${base} exists both plain and gzipped: keep only one`);
+    if (seen.has(base)) throw new DataDirError(`ratings file ${base} exists both plain and gzipped: keep only one`);
     seen.add(base);
   }
   return {

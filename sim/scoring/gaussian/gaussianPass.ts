@@ -100,7 +100,6 @@ export function gaussianPass(
   const K = grid.length;
   const { normalize, flip, negWeight, weightLim, minRatersPerSide } = params;
   const kernel = new KernelRows(grid, params.bandwidth, Math.max(1, Math.min(R, KERNEL_CACHE_ROWS)));
-  const kValues = kernel.values;
   const yOpposite = flip ? 1 : 0;
   const lnBase = Math.log(params.adaptiveWeightBase);
 
@@ -163,6 +162,7 @@ export function gaussianPass(
       let v = yr === 0.5 ? params.somewhatHelpfulValue : yr;
       if (flip) v = 1 - v;
       const off = kernel.rowOf(xr);
+      const kValues = kernel.values;
       // A zero row sum gives 0 · Infinity = NaN weights, as the reference's 0 / 0 does.
       const scale = normalize ? 1 / kernel.sums[off / K] : 1;
       const extra = v === 0 ? M * negWeight : 1;

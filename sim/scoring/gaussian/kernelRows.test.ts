@@ -22,3 +22,20 @@ describe('KernelRows', () => {
     expect(rows.sums[off / 3]).toBe(0);
   });
 });
+
+describe('KernelRows growth', () => {
+  it('keeps rows valid while growing past its initial size', () => {
+    const grid = Float64Array.from([-0.5, 0, 0.5]);
+    const rows = new KernelRows(grid, 0.1, 5000);
+    const xs = Array.from({ length: 3000 }, (_, i) => -1 + i / 1500);
+    const rowAt = (x: number): number[] => {
+      const off = rows.rowOf(x);
+      return Array.from(rows.values.subarray(off, off + 3));
+    };
+    const first = xs.map(rowAt);
+    xs.forEach((x, i) => {
+      const off = rows.rowOf(x);
+      expect(Array.from(rows.values.subarray(off, off + 3))).toEqual(first[i]);
+    });
+  });
+});

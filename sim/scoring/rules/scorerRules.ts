@@ -182,7 +182,7 @@ export interface RuleOutcome {
 }
 
 /**
- * Apply the rule table in order ("later wins"). Rules named in `disabled` are skipped, so a researcher can
+ * Apply the rule table in order ("later wins"). Rules named in `disabled` (with or without version) are skipped, so a researcher can
  * switch any safeguard off by name.
  */
 export function applyScorerRules(inp: RuleInputs, ctx: RuleContext, disabled: ReadonlySet<string> = new Set()): RuleOutcome {
@@ -190,7 +190,7 @@ export function applyScorerRules(inp: RuleInputs, ctx: RuleContext, disabled: Re
   const active: string[][] = Array.from({ length: inp.n }, () => []);
   const filterTags = new Array<string>(inp.n).fill('');
   for (const rule of SCORER_RULES) {
-    if (disabled.has(rule.name) || !rule.runs(ctx)) continue;
+    if (disabled.has(rule.name) || disabled.has(rule.name.replace(/ \(v[0-9.]+\)$/, '')) || !rule.runs(ctx)) continue;
     const updates: [number, string][] = [];
     for (let r = 0; r < inp.n; r++) {
       const s = rule.decide(r, PARAMETER_RULES.has(rule.name) ? NMR : status[r], inp, ctx);
