@@ -166,12 +166,12 @@ export const ADVERSARY_COMMON_FIELDS: readonly FieldSpec[] = [
   int('budget', 5000, 0, 10_000_000, 'Maximum attack ratings (camouflage ratings not counted).'),
   oneOf('targets.selector', TARGET_SELECTORS, 'slant', 'Which notes: any, slant (slant sign = side), topic, helpful/unhelpful (truth), own (the adversary\'s notes).'),
   int('targets.count', 50, 0, 1_000_000, 'Maximum notes targeted.'),
-  oneOf('targets.side', [-1, 1], 1, 'Perspective side of the attackers; slant targets have this slant sign.'),
+  oneOf('targets.side', [-1, 1], 1, 'Slant sign of slant targets (first coordinate).'),
   oneOf('targets.topic', ['', ...WORLD_TOPICS], '', 'Topic of topic targets.'),
   bool('targets.includeExisting', true, 'Also target notes written before the start.'),
   oneOf('verdict', VERDICTS, 'HELPFUL', 'Verdict the attackers give targets.'),
   int('modelingGroup', 13, 0, 33, 'Modeling group the attack accounts are enrolled in.'),
-  num('perspective', 0.6, -1, 1, 'First perspective coordinate of attack accounts (times side) for camouflage ratings.'),
+  num('perspective', 0.6, -1, 1, 'First perspective coordinate of attack accounts (camouflage ratings); its sign is the attackers\' side (recruits, side agendas).'),
   num('camouflageRatingsPerDay', 2, 0, 1000, 'Ordinary ratings per account per day from the simulated start (builds rater history).'),
 ];
 

@@ -22,6 +22,7 @@ export interface DiligenceReg {
 export const NOTE_STRIDE = 2;
 export const RATER_STRIDE = 3;
 
+/** One round's packed state: build it from params, `evaluate` per epoch, `writeBack` at the end. */
 export class DiligenceKernel {
   /** 2 per rating: note * NOTE_STRIDE, rater * RATER_STRIDE */
   readonly idx: Int32Array;

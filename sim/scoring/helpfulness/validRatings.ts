@@ -54,10 +54,12 @@ export function countValidRatings(
       c.agreeCount[u] = 0;
     }
     c.ratingCount[u]++;
+    const agrees = lab === LABEL_CRH ? h2 === 2 : h2 === 0;
+    if (agrees) c.agreeCount[u]++;
     if (lab === LABEL_CRH) {
-      if (h2 === 2) (c.successfulRatingHelpfulCount[u]++, c.agreeCount[u]++);
+      if (agrees) c.successfulRatingHelpfulCount[u]++;
       else c.unsuccessfulRatingHelpfulCount[u]++;
-    } else if (h2 === 0) (c.successfulRatingNotHelpfulCount[u]++, c.agreeCount[u]++);
+    } else if (agrees) c.successfulRatingNotHelpfulCount[u]++;
     else c.unsuccessfulRatingNotHelpfulCount[u]++;
   }
   return c;

@@ -242,7 +242,10 @@ function incorrectTagStats(ratings: RatingsTable, rows: Int32Array, nParticipant
     const f = ratings.flags[i];
     if ((f & NOT_HELPFUL_TAG_MASK) === 0) continue;
     const u = ratings.rater[i];
-    if (Number.isNaN(total[u])) (total[u] = 0), (incorrect[u] = 0);
+    if (Number.isNaN(total[u])) {
+      total[u] = 0;
+      incorrect[u] = 0;
+    }
     total[u]++;
     if (f & incorrectBit) incorrect[u]++;
   }

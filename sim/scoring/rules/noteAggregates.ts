@@ -95,7 +95,11 @@ export interface TagAggregates {
 function zScores(values: Float64Array): Float64Array {
   let n = 0;
   let sum = 0;
-  for (const v of values) if (!Number.isNaN(v)) (n++, (sum += v));
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    n++;
+    sum += v;
+  }
   const mean = sum / n;
   let ss = 0;
   for (const v of values) if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);

@@ -1,0 +1,55 @@
+import type { RandomSource } from '../../random/random.ts';
+import type { PileOnSpec } from '../../scenario/scenarioTypes.ts';
+import { shuffleInPlace } from '../sampling.ts';
+import { addAdversaryAccounts, Adversary, levelOf, type AdversarySetup, type StepContext } from './adversary.ts';
+
+/**
+ * Pile-on waves (scoring-robustness.md §6): `waves` bursts spread evenly over the attack window, each `waveMinutes`
+ * long, in which every account rates every target found so far with the same verdict (one-sided support or
+ * opposition). Accounts are recruited organic raters of the attackers' side (`recruit`) or new accounts.
+ */
+export class PileOn extends Adversary {
+  private wave = 0;
+
+  constructor(
+    override readonly spec: PileOnSpec,
+    index: number,
+  ) {
+    super(spec, index);
+  }
+
+  protected act(ctx: StepContext, random: RandomSource): void {
+    const gap = this.spec.waves > 1 ? (this.endTime - this.startTime) / this.spec.waves : 0;
+    while (this.wave < this.spec.waves) {
+      const waveStart = this.startTime + this.wave * gap;
+      if (waveStart >= ctx.t1) return;
+      this.scanTargets(ctx);
+      const span = this.spec.waveMinutes * 60_000;
+      const level = levelOf(this.spec.verdict);
+      for (const note of this.targets) {
+        for (const rater of shuffleInPlace(random, this.accounts.slice())) {
+          if (this.budgetLeft <= 0) return;
+          this.plan(ctx, rater, note, Math.max(waveStart, ctx.t0) + random() * span, level);
+        }
+      }
+      this.wave++;
+    }
+  }
+}
+
+/** Builds a pile-on: recruits organic raters whose perspective sign is the attackers' side, or adds accounts. */
+export function setupPileOn(setup: AdversarySetup, spec: PileOnSpec, index: number): PileOn {
+  const adversary = new PileOn(spec, index);
+  if (spec.recruit) {
+    const side = spec.perspective < 0 ? -1 : 1;
+    const pool: number[] = [];
+    for (let i = 0; i < setup.people.organicRaters; i++) {
+      const p = setup.people.get(i);
+      if (Math.sign(p.perspective[0]) === side && p.enrolled) pool.push(i);
+    }
+    adversary.accounts.push(...shuffleInPlace(setup.random, pool).slice(0, spec.size).sort((a, b) => a - b));
+  } else {
+    adversary.accounts.push(...addAdversaryAccounts(setup, spec, index, spec.size));
+  }
+  return adversary;
+}

@@ -1,0 +1,160 @@
+import { randomNormal, type RandomSource } from '../random/random.ts';
+import { CLASS_MISLEADING, CLASS_NOT_MISLEADING } from '../data/tables.ts';
+import type { WorldParams } from '../scenario/scenarioTypes.ts';
+import { WORLD_TOPICS } from '../scenario/schema.ts';
+import { ID_WORKER, snowflakeIds } from './ids.ts';
+import type { ParticipantsBuilder } from './population.ts';
+import { aliasSampler, clamp, randomExponential, randomInt, randomLogNormal } from './sampling.ts';
+import { noteSummary } from './vocabulary.ts';
+import { ROLE_AI_WRITER, WRITER_ADVERSARY, WRITER_AI, WRITER_HUMAN, type Posts, type WorldNotes } from './worldTypes.ts';
+
+/**
+ * Posts of the simulated period: creation uniform over [start − 1 day, end), log-normal virality, a topic for
+ * `topicFraction` of them.
+ */
+export function generatePosts(p: WorldParams, start: number, end: number, random: RandomSource): Posts {
+  const n = Math.max(1, Math.round(p.notes / p.notesPerPost));
+  const from = start - 86_400_000;
+  const createdAt = new Float64Array(n);
+  for (let i = 0; i < n; i++) createdAt[i] = Math.floor(from + random() * (end - from));
+  createdAt.sort();
+  const topic: string[] = [];
+  const virality = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    virality[i] = randomLogNormal(random, 0, p.viralitySigma);
+    topic.push(random() < p.topicFraction ? WORLD_TOPICS[randomInt(random, WORLD_TOPICS.length)] : '');
+  }
+  return { length: n, tweetId: snowflakeIds(createdAt, ID_WORKER.post), createdAt, topic, virality };
+}
+
+/** One note as the builder takes it (no id yet). */
+export interface NoteInput {
+  post: number;
+  author: number;
+  createdAt: number;
+  helpfulness: number;
+  slant: [number, number];
+  classification: number;
+  summary: string;
+  topic: string;
+  homeGroup: number;
+  abusive: boolean;
+  writerKind: number;
+  adversary: number;
+  virality: number;
+}
+
+/** Collects notes, then sorts them by creation time and assigns ids (organic and adversary ids independently). */
+export class NotesBuilder {
+  readonly rows: NoteInput[] = [];
+
+  add(note: NoteInput): void {
+    this.rows.push(note);
+  }
+
+  build(): WorldNotes {
+    const order = this.rows.map((_, i) => i).sort((a, b) => this.rows[a].createdAt - this.rows[b].createdAt || a - b);
+    const rows = order.map((i) => this.rows[i]);
+    const n = rows.length;
+    const id = new Array<string>(n);
+    for (const adversarial of [false, true]) {
+      const idx = rows.map((r, i) => (r.writerKind === WRITER_ADVERSARY) === adversarial ? i : -1).filter((i) => i >= 0);
+      const ids = snowflakeIds(idx.map((i) => rows[i].createdAt), adversarial ? ID_WORKER.adversaryNote : ID_WORKER.organicNote);
+      idx.forEach((i, k) => (id[i] = ids[k]));
+    }
+    const slant = new Float64Array(2 * n);
+    rows.forEach((r, i) => {
+      slant[2 * i] = r.slant[0];
+      slant[2 * i + 1] = r.slant[1];
+    });
+    return {
+      length: n,
+      id,
+      post: Int32Array.from(rows, (r) => r.post),
+      author: Int32Array.from(rows, (r) => r.author),
+      createdAt: Float64Array.from(rows, (r) => r.createdAt),
+      helpfulness: Float64Array.from(rows, (r) => r.helpfulness),
+      slant,
+      classification: Uint8Array.from(rows, (r) => r.classification),
+      summary: rows.map((r) => r.summary),
+      topic: rows.map((r) => r.topic),
+      homeGroup: Float64Array.from(rows, (r) => r.homeGroup),
+      abusive: Uint8Array.from(rows, (r) => (r.abusive ? 1 : 0)),
+      writerKind: Uint8Array.from(rows, (r) => r.writerKind),
+      adversary: Int16Array.from(rows, (r) => r.adversary),
+      virality: Float64Array.from(rows, (r) => r.virality),
+    };
+  }
+}
+
+/**
+ * The organic notes: each on a post drawn by virality, written `Exp(noteDelayHours)` after it (before `end`), by
+ * a human writer (drawn by writing propensity) or, for `aiNoteShare` of notes, an AI writer. Helpfulness = the
+ * writer's quality + N(0, noteNoiseSd) (AI: N(0, aiQualitySd)); slant follows the author's perspective by
+ * `slantFollowsAuthor`; abusive notes lose 1.5 helpfulness.
+ */
+export function addOrganicNotes(
+  out: NotesBuilder,
+  p: WorldParams,
+  people: ParticipantsBuilder,
+  posts: Posts,
+  end: number,
+  random: RandomSource,
+): void {
+  const humans: number[] = [];
+  const ais: number[] = [];
+  for (let i = 0; i < people.length; i++) {
+    const q = people.get(i);
+    if (q.role === ROLE_AI_WRITER) ais.push(i);
+    else if (q.writing > 0) humans.push(i);
+  }
+  if (humans.length === 0 && ais.length === 0) {
+    throw new Error('world: nobody writes notes (world.authorFraction is 0 and there are no AI writers)');
+  }
+  const pickHuman = humans.length > 0 ? aliasSampler(humans.map((i) => people.get(i).writing)) : null;
+  const pickPost = aliasSampler(posts.virality);
+  const raterGroups: number[] = [];
+  for (let i = 0; i < people.organicRaters; i++) {
+    const g = people.get(i).modelingGroup;
+    if (!Number.isNaN(g)) raterGroups.push(g);
+  }
+  const aiShare = ais.length === 0 ? 0 : pickHuman === null ? 1 : p.aiNoteShare;
+  for (let k = 0; k < p.notes; k++) {
+    const post = pickPost(random);
+    const postTime = posts.createdAt[post];
+    let createdAt = postTime + randomExponential(random, p.noteDelayHours * 3_600_000);
+    if (createdAt >= end) createdAt = postTime + random() * (end - postTime);
+    createdAt = Math.min(Math.floor(createdAt), end - 1);
+    const ai = random() < aiShare;
+    const author = ai ? ais[randomInt(random, ais.length)] : humans[pickHuman!(random)];
+    const writer = people.get(author);
+    const noise = randomNormal(random, 0, ai ? p.aiQualitySd : p.noteNoiseSd);
+    const abusive = random() < p.abusiveFraction;
+    const a = p.slantFollowsAuthor;
+    const slant: [number, number] = [
+      clamp(a * writer.perspective[0] + (1 - a) * (2 * random() - 1), -1, 1),
+      p.perspectiveDims === 2 ? clamp(a * writer.perspective[1] + (1 - a) * (2 * random() - 1), -1, 1) : 0,
+    ];
+    const homeGroup = Number.isNaN(writer.modelingGroup)
+      ? raterGroups.length > 0
+        ? raterGroups[randomInt(random, raterGroups.length)]
+        : NaN
+      : writer.modelingGroup;
+    const topic = posts.topic[post];
+    out.add({
+      post,
+      author,
+      createdAt,
+      helpfulness: writer.writerQuality + noise - (abusive ? 1.5 : 0),
+      slant,
+      classification: random() < p.notMisleadingFraction ? CLASS_NOT_MISLEADING : CLASS_MISLEADING,
+      summary: noteSummary(random, topic),
+      topic,
+      homeGroup,
+      abusive,
+      writerKind: ai ? WRITER_AI : WRITER_HUMAN,
+      adversary: -1,
+      virality: posts.virality[post],
+    });
+  }
+}
