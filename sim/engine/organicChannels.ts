@@ -87,7 +87,6 @@ export class OrganicChannels {
     this.carry[0] -= nPop;
     this.carry[1] -= nNyh;
     const nSelf = Math.max(0, total - nPop - nNyh);
-    const p = this.world.participants;
     const locality = this.scenario.world.groupLocality;
     const time = (note: number) => {
       const from = Math.max(t0, this.world.notes.createdAt[note] + 1);
@@ -139,7 +138,6 @@ export class OrganicChannels {
         }
       }
     }
-    void p;
   }
 
   /** A live note drawn by attention alone (no group locality); -1 when none. Valid after a step's tables are built. */

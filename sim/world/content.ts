@@ -9,12 +9,12 @@ import { noteSummary } from './vocabulary.ts';
 import { ROLE_AI_WRITER, WRITER_ADVERSARY, WRITER_AI, WRITER_HUMAN, type Posts, type WorldNotes } from './worldTypes.ts';
 
 /**
- * Posts of the simulated period: creation uniform over [start − 1 day, end), log-normal virality, a topic for
+ * Posts of the simulated period: creation uniform over [start − min(1 day, 2 × noteDelayHours), end), log-normal virality, a topic for
  * `topicFraction` of them.
  */
 export function generatePosts(p: WorldParams, start: number, end: number, random: RandomSource): Posts {
   const n = Math.max(1, Math.round(p.notes / p.notesPerPost));
-  const from = start - 86_400_000;
+  const from = start - Math.min(86_400_000, 2 * p.noteDelayHours * 3_600_000);
   const createdAt = new Float64Array(n);
   for (let i = 0; i < n; i++) createdAt[i] = Math.floor(from + random() * (end - from));
   createdAt.sort();
@@ -88,7 +88,8 @@ export class NotesBuilder {
 }
 
 /**
- * The organic notes: each on a post drawn by virality, written `Exp(noteDelayHours)` after it (before `end`), by
+ * The organic notes: each on a post drawn by virality, written `Exp(noteDelayHours)` after it (before `end`:
+ * otherwise another post is drawn), by
  * a human writer (drawn by writing propensity) or, for `aiNoteShare` of notes, an AI writer. Helpfulness = the
  * writer's quality + N(0, noteNoiseSd) (AI: N(0, aiQualitySd)); slant follows the author's perspective by
  * `slantFollowsAuthor`; abusive notes lose 1.5 helpfulness.
@@ -120,10 +121,14 @@ export function addOrganicNotes(
   }
   const aiShare = ais.length === 0 ? 0 : pickHuman === null ? 1 : p.aiNoteShare;
   for (let k = 0; k < p.notes; k++) {
-    const post = pickPost(random);
-    const postTime = posts.createdAt[post];
-    let createdAt = postTime + randomExponential(random, p.noteDelayHours * 3_600_000);
-    if (createdAt >= end) createdAt = postTime + random() * (end - postTime);
+    // A note whose delay runs past the end goes to another post (late posts get fewer notes, as they would).
+    let post = pickPost(random);
+    let createdAt = posts.createdAt[post] + randomExponential(random, p.noteDelayHours * 3_600_000);
+    for (let tries = 0; createdAt >= end && tries < 50; tries++) {
+      post = pickPost(random);
+      createdAt = posts.createdAt[post] + randomExponential(random, p.noteDelayHours * 3_600_000);
+    }
+    if (createdAt >= end) createdAt = posts.createdAt[post] + random() * (end - posts.createdAt[post]);
     createdAt = Math.min(Math.floor(createdAt), end - 1);
     const ai = random() < aiShare;
     const author = ai ? ais[randomInt(random, ais.length)] : humans[pickHuman!(random)];

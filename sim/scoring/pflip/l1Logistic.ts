@@ -173,3 +173,14 @@ export function fitL1Logistic(x: BinaryColumns, y: Uint8Array, options: L1Logist
   for (let j = 0; j < d; j++) objective += Math.abs(w[j]);
   return { weights: w, intercept: b, epochs, converged, objective };
 }
+
+/** Decision scores b + w·x of binary rows (CSR); feature columns index `weights`. */
+export function decisionScores(weights: Float64Array, intercept: number, x: BinaryRows): Float64Array {
+  const out = new Float64Array(x.nRows);
+  for (let r = 0; r < x.nRows; r++) {
+    let s = intercept;
+    for (let p = x.start[r]; p < x.start[r + 1]; p++) s += weights[x.cols[p]];
+    out[r] = s;
+  }
+  return out;
+}

@@ -115,6 +115,8 @@ export async function prescoreMF(cfg: ScorerConfig, ctx: ScorerContext, ratings:
     : zeroPenalty;
   const helpfulness = computeHelpfulness(authors, valid, penalty, cfg.helpfulness);
   const finalRound = training.filter((i) => helpfulness.aboveHelpfulnessThreshold[ratings.rater[i]] === 1);
+  // No rater passed the helpfulness filter: the scorer has no final round and emits nothing.
+  if (finalRound.length === 0) return null;
 
   // Final-round MF (§7.8): warm start from round 1, global intercept restarts at 0.
   const final = await fitOn(finalRound, { notesInit: round1.notes, ratersInit: round1.raters });

@@ -1,0 +1,189 @@
+/**
+ * The engine's side of the boundary: one object that reads data, scores it, fits classroom worlds and runs
+ * simulations, all through sim/. The worker exposes an instance over comlink; the in-process client calls it
+ * directly. It keeps the last scored dataset so the UI can ask for details (one note's ratings) without
+ * shipping every rating across.
+ */
+import type { DatasetTexts, ReadDataset } from '../../sim/data/datasetReader.ts';
+import { readDatasetText } from '../../sim/data/datasetReader.ts';
+import type { Dataset } from '../../sim/data/tables.ts';
+import { createEngine } from '../../sim/scoring/mf/engines.ts';
+import type { MFEngine } from '../../sim/scoring/mf/types.ts';
+import { scoreDataset, type ScoringResult } from '../../sim/scoring/pipeline/scoreDataset.ts';
+import { classroomScore, coreThresholds } from './classroomScore.ts';
+import type {
+  ClassroomResult,
+  ClassroomWorld,
+  DataFile,
+  NoteRatings,
+  ProgressFn,
+  ScoredDataset,
+  ScoredNotes,
+  ScoredRaters,
+  ScoreRequest,
+} from './engineTypes.ts';
+import { readDataFiles } from './readDataFiles.ts';
+
+/** Default scorers of an interactive scoring run: the core model only (the whole catalogue is slower). */
+export const DEFAULT_SCORERS = ['MFCoreScorer'];
+
+interface LastScored {
+  data: Dataset;
+  result: ScoringResult;
+  view: ScoredDataset;
+}
+
+/** Rate-limits progress reports to about 20 a second (each may cross a thread). */
+function throttled(onProgress: ProgressFn | undefined): ProgressFn {
+  let last = -Infinity;
+  return (p) => {
+    if (!onProgress) return;
+    const now = performance.now();
+    if (p.done >= p.total || now - last >= 50) {
+      last = now;
+      onProgress(p);
+    }
+  };
+}
+
+export class EngineService {
+  private last: LastScored | null = null;
+  private engine: MFEngine | null = null;
+
+  /**
+   * Parses the user's download files (streamed, .tsv / .tsv.gz / .zip) and scores them. Returns the per-note and
+   * per-rater columns. Progress: stage 'reading' in bytes, then the scorer's stages.
+   */
+  async scoreFiles(files: DataFile[], request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset> {
+    const started = performance.now();
+    const report = throttled(onProgress);
+    const data = await readDataFiles(files, (p) => report({ stage: `reading ${p.file}`, done: p.bytesRead, total: p.totalBytes }));
+    return this.score(data, request, report, started);
+  }
+
+  /** Scores a dataset given as texts (tests, examples). Same result shape as scoreFiles. */
+  async scoreTexts(texts: DatasetTexts, request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset> {
+    const started = performance.now();
+    return this.score(readDatasetText(texts), request, throttled(onProgress), started);
+  }
+
+  /** Every rating of `noteId` in the last scored dataset with its rater's core parameters. */
+  noteRatings(noteId: string): NoteRatings {
+    const last = this.last;
+    if (last === null) throw new Error('noteRatings: no dataset has been scored yet');
+    const n = last.data.noteIds.get(noteId);
+    if (n < 0) throw new Error(`noteRatings: note ${noteId} is not in the scored dataset`);
+    const r = last.data.ratings;
+    const rows: number[] = [];
+    for (let i = 0; i < r.length; i++) if (r.note[i] === n && r.helpful2[i] !== 255) rows.push(i);
+    const raters = last.result.raters;
+    const bi = raters.get('coreRaterIntercept') as Float64Array | undefined;
+    const bf = raters.get('coreRaterFactor1') as Float64Array | undefined;
+    const out: NoteRatings = {
+      noteId,
+      length: rows.length,
+      raterId: rows.map((i) => last.data.participants.values[r.rater[i]]),
+      helpful2: Uint8Array.from(rows, (i) => r.helpful2[i]),
+      createdAt: Float64Array.from(rows, (i) => r.createdAt[i]),
+      raterIntercept: new Float64Array(rows.length).fill(NaN),
+      raterFactor: new Float64Array(rows.length).fill(NaN),
+    };
+    rows.forEach((i, k) => {
+      const row = raters.row(r.rater[i]);
+      if (row < 0) return;
+      if (bi) out.raterIntercept[k] = bi[row];
+      if (bf) out.raterFactor[k] = bf[row];
+    });
+    return out;
+  }
+
+  /** Fits a classroom world (see classroomScore). */
+  classroom(world: ClassroomWorld): ClassroomResult {
+    return classroomScore(world);
+  }
+
+  private async score(data: ReadDataset, request: ScoreRequest, report: ProgressFn, started: number): Promise<ScoredDataset> {
+    if (data.notes.length === 0) throw new Error('the notes file has no notes');
+    if (data.ratings.length === 0) throw new Error('the ratings files have no ratings');
+    const now = request.now ?? latestRating(data);
+    const scorers = request.scorers ?? DEFAULT_SCORERS;
+    const disabledRules = request.disabledRules ?? [];
+    this.engine ??= await createEngine('typed');
+    this.last = null;
+    const result = await scoreDataset(data, {
+      now,
+      seed: request.seed,
+      engine: this.engine,
+      scorers: scorers.length > 0 ? scorers : undefined,
+      disabledRules,
+      onProgress: (stage, done, total) => report({ stage, done, total }),
+    });
+    const view: ScoredDataset = {
+      notes: notesView(data, result),
+      raters: ratersView(data, result),
+      counts: { notes: data.notes.length, ratings: data.ratings.length, participants: data.participants.size },
+      now,
+      seed: request.seed,
+      scorers,
+      disabledRules,
+      thresholds: coreThresholds(),
+      millis: performance.now() - started,
+    };
+    this.last = { data, result, view };
+    return view;
+  }
+}
+
+/** The latest rating time of the data: the default "now" of a scoring run on downloaded files. */
+function latestRating(data: Dataset): number {
+  let max = -Infinity;
+  const c = data.ratings.createdAt;
+  for (let i = 0; i < c.length; i++) if (c[i] > max) max = c[i];
+  if (!Number.isFinite(max)) throw new Error('the ratings have no creation times');
+  return max;
+}
+
+function numCol(frame: ScoringResult['notes'], name: string): Float64Array {
+  const c = frame.get(name);
+  return c instanceof Float64Array ? c.slice() : new Float64Array(frame.length).fill(NaN);
+}
+
+function strCol(frame: ScoringResult['notes'], name: string): (string | null)[] {
+  const c = frame.get(name);
+  return c === undefined || c instanceof Float64Array ? new Array<string | null>(frame.length).fill(null) : c.slice();
+}
+
+function notesView(data: Dataset, result: ScoringResult): ScoredNotes {
+  const f = result.notes;
+  return {
+    length: f.length,
+    noteId: Array.from(f.key, (k) => data.noteIds.values[k]),
+    author: strCol(f, 'noteAuthorParticipantId'),
+    classification: strCol(f, 'classification'),
+    createdAt: numCol(f, 'createdAtMillis'),
+    numRatings: numCol(f, 'numRatings'),
+    intercept: numCol(f, 'coreNoteIntercept'),
+    factor: numCol(f, 'coreNoteFactor1'),
+    interceptMin: numCol(f, 'coreNoteInterceptMin'),
+    interceptMax: numCol(f, 'coreNoteInterceptMax'),
+    interceptNoHighVol: numCol(f, 'coreNoteInterceptNoHighVol'),
+    interceptNoCorrelated: numCol(f, 'coreNoteInterceptNoCorrelated'),
+    interceptPopulationSampled: numCol(f, 'coreNoteInterceptPopulationSampled'),
+    status: strCol(f, 'finalRatingStatus'),
+    coreStatus: strCol(f, 'coreRatingStatus'),
+    decidedBy: strCol(f, 'decidedBy'),
+    coreRules: strCol(f, 'coreActiveRules'),
+    metaRules: strCol(f, 'metaScorerActiveRules'),
+  };
+}
+
+function ratersView(data: Dataset, result: ScoringResult): ScoredRaters {
+  const f = result.raters;
+  return {
+    length: f.length,
+    participantId: Array.from(f.key, (k) => data.participants.values[k]),
+    intercept: numCol(f, 'coreRaterIntercept'),
+    factor: numCol(f, 'coreRaterFactor1'),
+    enrollmentState: strCol(f, 'enrollmentState'),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * What crosses the boundary between the UI and the engine (a worker or the same thread): plain data and
+ * typed-array columns only, so results transfer without copying. Missing numbers are NaN, missing strings null.
+ */
+
+/** Progress of a long request: `stage` in words, `done` of `total` units (bytes, steps, stages). */
+export interface Progress {
+  stage: string;
+  done: number;
+  total: number;
+}
+export type ProgressFn = (progress: Progress) => void;
+
+/** How to score a dataset. `now` defaults to the latest rating time in the data. */
+export interface ScoreRequest {
+  seed: number;
+  /** ms since epoch; the run's "now" */
+  now?: number;
+  /** scorer names (default ['MFCoreScorer']; [] = the whole catalogue) */
+  scorers?: string[];
+  disabledRules?: string[];
+}
+
+/** Per-note results of one scoring run (one row per scored note, ascending note id). */
+export interface ScoredNotes {
+  length: number;
+  noteId: string[];
+  author: (string | null)[];
+  classification: (string | null)[];
+  createdAt: Float64Array;
+  numRatings: Float64Array;
+  /** core model (MFCoreScorer) parameters */
+  intercept: Float64Array;
+  factor: Float64Array;
+  /** pseudo-rater bounds of the core intercept */
+  interceptMin: Float64Array;
+  interceptMax: Float64Array;
+  /** safeguard re-fits of the core intercept */
+  interceptNoHighVol: Float64Array;
+  interceptNoCorrelated: Float64Array;
+  interceptPopulationSampled: Float64Array;
+  /** finalRatingStatus */
+  status: (string | null)[];
+  coreStatus: (string | null)[];
+  decidedBy: (string | null)[];
+  coreRules: (string | null)[];
+  metaRules: (string | null)[];
+}
+
+/** Per-rater results (helpfulness_scores): core rater parameters. */
+export interface ScoredRaters {
+  length: number;
+  participantId: string[];
+  intercept: Float64Array;
+  factor: Float64Array;
+  enrollmentState: (string | null)[];
+}
+
+/** The status thresholds of the core scorer, for drawing the Helpful / Not Helpful regions. */
+export interface CoreThresholds {
+  crh: number;
+  crnhIntercept: number;
+  crnhFactorMultiplier: number;
+  /** |factor| above this keeps a note out of Helpful (FilterLargeFactor) */
+  factor: number;
+}
+
+/** One scored dataset as the UI sees it. */
+export interface ScoredDataset {
+  notes: ScoredNotes;
+  raters: ScoredRaters;
+  counts: { notes: number; ratings: number; participants: number };
+  now: number;
+  seed: number;
+  scorers: string[];
+  disabledRules: string[];
+  thresholds: CoreThresholds;
+  /** wall time of parsing + scoring, ms */
+  millis: number;
+}
+
+/** Every rating of one note with its rater's parameters, for the note inspector. */
+export interface NoteRatings {
+  noteId: string;
+  length: number;
+  raterId: string[];
+  /** helpfulNum × 2: 0 not helpful, 1 somewhat, 2 helpful */
+  helpful2: Uint8Array;
+  createdAt: Float64Array;
+  raterIntercept: Float64Array;
+  raterFactor: Float64Array;
+}
+
+/** A file handed to the engine: a browser File/Blob with its name. */
+export interface DataFile {
+  name: string;
+  blob: Blob;
+}
+
+/** A classroom world: a small grid of raters × notes. `cells[r * notes + n]` is -1 (no rating) or helpful2. */
+export interface ClassroomWorld {
+  raters: number;
+  notes: number;
+  cells: Int8Array;
+  seed: number;
+}
+
+/** The fitted classroom model: one value per note / rater, statuses from the core thresholds. */
+export interface ClassroomResult {
+  noteIntercept: Float64Array;
+  noteFactor: Float64Array;
+  raterIntercept: Float64Array;
+  raterFactor: Float64Array;
+  globalIntercept: number;
+  status: string[];
+  activeRules: string[];
+  ratingsPerNote: Int32Array;
+  epochs: number;
+  /** fit time in the engine, ms */
+  millis: number;
+  thresholds: CoreThresholds;
+}
