@@ -4,7 +4,7 @@
  * and TensorFlow.js (cpu, wasm). Every engine starts from the same init and runs the same number of
  * epochs; the bench fails (exit code 1) unless all reach the same loss.
  *
- * Run: npx tsx bench/mfEngines.bench.ts [--epochs 20] [--engines typed,typed-frozen,tfjs-cpu,tfjs-wasm]
+ * Run: npx tsx bench/mfEngines.bench.ts [--epochs 30] [--engines typed,typed-frozen,tfjs-cpu,tfjs-wasm]
  * Prints one JSON line per engine on stdout and appends it to bench/results/mf.jsonl.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -29,7 +29,7 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
 
-const epochs = Number(arg('epochs', '20'));
+const epochs = Number(arg('epochs', '30'));
 const engines = arg('engines', ALL_ENGINES.join(',')).split(',') as BenchEngine[];
 for (const e of engines)
   if (!ALL_ENGINES.includes(e)) throw new Error(`unknown engine '${e}' (expected ${ALL_ENGINES.join(', ')})`);

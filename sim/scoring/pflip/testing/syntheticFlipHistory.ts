@@ -24,8 +24,8 @@ export interface SyntheticFlipHistory {
 }
 
 /**
- * Test support: a status history where FLIP notes were rated Helpful by one side only (factor > 0.3) and CRH notes
- * by both sides; `nLabelled` locked notes, then `nOpen` unlocked notes currently in stabilization. Every third
+ * Test support: a status history where FLIP notes were rated Helpful mostly by one side (factor > 0.3) and CRH notes
+ * by both sides alike (10–30 ratings each, noisy); `nLabelled` locked notes, then `nOpen` unlocked notes currently in stabilization. Every third
  * note has a not-misleading peer note on its post. Deterministic given `random`.
  */
 export function syntheticFlipHistory(random: RandomSource, nLabelled: number, nOpen = 0, now = 1_750_000_000_000): SyntheticFlipHistory {
@@ -70,14 +70,15 @@ export function syntheticFlipHistory(random: RandomSource, nLabelled: number, nO
     const flip = random() < 0.4;
     if (!open) truth[n] = flip ? 1 : 0;
     const used = new Set<number>();
-    for (let k = 0; k < 20; k++) {
+    const count = 10 + Math.floor(random() * 21);
+    for (let k = 0; k < count; k++) {
       let u = Math.floor(random() * nRaters);
       while (used.has(u)) u = (u + 1) % nRaters;
       used.add(u);
       const f = raterFactor[u];
-      const agrees = flip ? f > 0.3 : random() < 0.8;
+      const agrees = random() < (flip ? (f > 0.3 ? 0.9 : 0.35) : 0.65);
       const level = agrees ? LEVEL_HELPFUL : random() < 0.5 ? LEVEL_SOMEWHAT_HELPFUL : LEVEL_NOT_HELPFUL;
-      rate(n, u, created + (k + random()) * 5 * MINUTE, level);
+      rate(n, u, created + (k + random()) * 4 * MINUTE, level);
     }
     h.note[n] = n;
     h.createdAt[n] = created;

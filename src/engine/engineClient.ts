@@ -1,0 +1,40 @@
+/**
+ * The one interface the UI uses to reach the engine. Two implementations: a Web Worker over comlink
+ * (workerEngineClient.ts, the app's) and the same service on the calling thread (inProcessEngineClient.ts, tests).
+ */
+import type { DatasetTexts } from '../../sim/data/datasetReader.ts';
+import type {
+  ClassroomResult,
+  ClassroomWorld,
+  DataFile,
+  NoteRatings,
+  ProgressFn,
+  ScoredDataset,
+  ScoreRequest,
+} from './engineTypes.ts';
+
+export interface EngineClient {
+  /** Parses the download files in the engine and scores them (progress: bytes read, then scorer stages). */
+  scoreFiles(files: DataFile[], request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset>;
+  /** Scores a dataset given as texts. */
+  scoreTexts(texts: DatasetTexts, request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset>;
+  /** One note's ratings in the last scored dataset, with rater parameters. */
+  noteRatings(noteId: string): Promise<NoteRatings>;
+  /** Fits a classroom world. */
+  classroom(world: ClassroomWorld): Promise<ClassroomResult>;
+  /** Abandons every request in flight: they reject with a CancelledError (the worker is restarted). */
+  cancel(): void;
+  /** Releases the engine (terminates the worker). */
+  dispose(): void;
+}
+
+/** The rejection of a request abandoned by `cancel()`. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Whether `err` is a cancellation (not a failure to report). */
+export const isCancelled = (err: unknown): boolean => err instanceof Error && err.name === 'CancelledError';

@@ -1,0 +1,25 @@
+/** The distinct ArrayBuffers under `value` (typed arrays in nested objects and arrays), for a zero-copy transfer. */
+export function transferables(value: unknown): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+      return;
+    }
+    if (v instanceof ArrayBuffer) {
+      out.add(v);
+      return;
+    }
+    if (Array.isArray(v)) {
+      // Arrays of strings are common and long: only look inside when the first entry is an object.
+      if (v.length > 0 && typeof v[0] === 'object') for (const x of v) visit(x);
+      return;
+    }
+    for (const x of Object.values(v)) visit(x);
+  };
+  visit(value);
+  return [...out];
+}

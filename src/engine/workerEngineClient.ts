@@ -1,0 +1,63 @@
+/**
+ * The app's engine: a module Web Worker (engine.worker.ts) driven over comlink. Progress callbacks cross as comlink
+ * proxies; `cancel()` terminates the worker (interrupting any computation) and the next request starts a new one.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import { CancelledError, type EngineClient } from './engineClient.ts';
+import type { ProgressFn } from './engineTypes.ts';
+import type { WorkerApi } from './engine.worker.ts';
+
+/** Creates an EngineClient backed by its own Web Worker (started on the first request). */
+export function createWorkerEngineClient(): EngineClient {
+  let worker: Worker | null = null;
+  let remote: Remote<WorkerApi> | null = null;
+  const pending = new Set<(err: Error) => void>();
+
+  const api = (): Remote<WorkerApi> => {
+    if (remote === null) {
+      worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'bridgelab-engine' });
+      remote = wrap<WorkerApi>(worker);
+    }
+    return remote;
+  };
+
+  /** Runs a request; it rejects at once on cancel(), and worker errors surface as rejections. */
+  const call = <T>(run: (r: Remote<WorkerApi>) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const abandon = (err: Error) => reject(err);
+      pending.add(abandon);
+      run(api()).then(
+        (v) => {
+          pending.delete(abandon);
+          resolve(v);
+        },
+        (e: unknown) => {
+          pending.delete(abandon);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+
+  // The worker releases the callback's proxy when its request ends.
+  const withProgress = <T>(onProgress: ProgressFn | undefined, run: (p: ProgressFn | undefined) => Promise<T>): Promise<T> =>
+    run(onProgress ? proxy(onProgress) : undefined);
+
+  const stop = () => {
+    worker?.terminate();
+    worker = null;
+    remote = null;
+    for (const abandon of pending) abandon(new CancelledError());
+    pending.clear();
+  };
+
+  return {
+    scoreFiles: (files, request, onProgress) =>
+      call((r) => withProgress(onProgress, (p) => r.scoreFiles(files, request, p) as Promise<never>)),
+    scoreTexts: (texts, request, onProgress) =>
+      call((r) => withProgress(onProgress, (p) => r.scoreTexts(texts, request, p) as Promise<never>)),
+    noteRatings: (noteId) => call((r) => r.noteRatings(noteId)),
+    classroom: (world) => call((r) => r.classroom(world)),
+    cancel: stop,
+    dispose: stop,
+  };
+}
