@@ -7,7 +7,10 @@ import { Dictionary, FLAG, type Dataset, type RatingsTable } from '../sim/data/t
 import { randomNormal, randomSeeded, type RandomSource } from '../sim/random/random.ts';
 
 const DAY = 86_400_000;
-const CORE_GROUPS = [13, 13, 13, 1, 2, 3, 6, 8, 9, 10, 11, 14, 19, 21, 25];
+const CORE_GROUPS = [1, 2, 3, 6, 8, 9, 10, 11, 14, 19, 21, 25];
+const MAIN_GROUP = 13;
+const MAIN_GROUP_FRACTION = 0.6;
+const GROUP_LOCALITY = 0.7;
 const EXPANSION_GROUPS = [0, 4, 5, 7, 12, 15, 16, 20, 22, 23, 24, 26, 27, 28, 29, 33];
 const EXPANSION_PLUS_GROUPS = [17, 18, 30, 31, 32];
 const TOPIC_WORDS = ['ukraine russia', 'gaza israel', 'messi ronaldo', 'scam promotion', ''];
@@ -23,6 +26,13 @@ export interface SyntheticSpec {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const pickFrom = <T,>(random: RandomSource, a: readonly T[]) => a[Math.floor(random() * a.length)];
+
+/** A modeling group: the main core group for 60 % of raters, other core groups, then expansion and expansion-plus. */
+function drawGroup(random: RandomSource): number {
+  const r = random();
+  if (r < MAIN_GROUP_FRACTION) return MAIN_GROUP;
+  return r < 0.85 ? pickFrom(random, CORE_GROUPS) : r < 0.97 ? pickFrom(random, EXPANSION_GROUPS) : pickFrom(random, EXPANSION_PLUS_GROUPS);
+}
 
 /** Draw a dataset of `spec.ratings` ratings (exactly, unless the rater×note space is too small). */
 export function syntheticDownload(spec: SyntheticSpec): Dataset {
@@ -41,7 +51,7 @@ export function syntheticDownload(spec: SyntheticSpec): Dataset {
     leniency[u] = randomNormal(random, 0, 0.3);
     activity[u] = Math.pow(1 - random(), -1 / 1.5);
     const r = random();
-    group[u] = r < 0.85 ? pickFrom(random, CORE_GROUPS) : r < 0.97 ? pickFrom(random, EXPANSION_GROUPS) : pickFrom(random, EXPANSION_PLUS_GROUPS);
+    group[u] = drawGroup(random);
   }
   const helpfulness = new Float64Array(N);
   const slant = new Float64Array(N);
@@ -49,7 +59,9 @@ export function syntheticDownload(spec: SyntheticSpec): Dataset {
   const created = new Float64Array(N);
   const author = new Int32Array(N);
   const start = spec.now - 28 * DAY;
+  const home = new Float64Array(N);
   for (let n = 0; n < N; n++) {
+    home[n] = drawGroup(random);
     noteIds.intern(String(1900000000000000000n + BigInt(n) * 7919n));
     helpfulness[n] = randomNormal(random);
     slant[n] = random() * 2 - 1;
@@ -65,6 +77,12 @@ export function syntheticDownload(spec: SyntheticSpec): Dataset {
   };
   const raterCum = cumulative(activity);
   const noteCum = cumulative(popularity);
+  // Raters find notes of their own modeling group more often (group locality): per-group popularity tables.
+  const byGroup = new Map<number, { notes: Int32Array; cum: Float64Array }>();
+  for (const g of new Set(home)) {
+    const notes = Int32Array.from({ length: N }, (_v, i) => i).filter((n) => home[n] === g);
+    byGroup.set(g, { notes, cum: cumulative(Float64Array.from(notes, (n) => popularity[n])) });
+  }
   const draw = (c: Float64Array) => {
     const x = random() * c[c.length - 1];
     let lo = 0;
@@ -89,7 +107,8 @@ export function syntheticDownload(spec: SyntheticSpec): Dataset {
   let k = 0;
   for (let attempts = 0; k < R && attempts < R * 4; attempts++) {
     const u = draw(raterCum);
-    const n = draw(noteCum);
+    const local = random() < GROUP_LOCALITY ? byGroup.get(group[u]) : undefined;
+    const n = local ? local.notes[draw(local.cum)] : draw(noteCum);
     const key = n * U + u;
     if (seen.has(key) || author[n] === u) continue;
     seen.add(key);

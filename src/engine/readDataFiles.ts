@@ -85,7 +85,7 @@ interface FileSink {
 
 async function readOne(file: DataFile, sink: FileSink, onBytes: (n: number) => void): Promise<void> {
   const name = file.name.slice(file.name.lastIndexOf('/') + 1);
-  let bytes: ReadableStream<Uint8Array>;
+  let bytes: ReadableStream<BufferSource>;
   if (name.endsWith('.zip')) {
     const entry = await zipEntry(file.blob, name);
     const raw = counted(file.blob.slice(entry.offset, entry.offset + entry.compressedSize).stream(), onBytes);
@@ -116,9 +116,9 @@ async function readOne(file: DataFile, sink: FileSink, onBytes: (n: number) => v
   sink.endFile();
 }
 
-function counted(stream: ReadableStream<Uint8Array>, onBytes: (n: number) => void): ReadableStream<Uint8Array> {
+function counted(stream: ReadableStream<BufferSource>, onBytes: (n: number) => void): ReadableStream<BufferSource> {
   return stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
+    new TransformStream<BufferSource, BufferSource>({
       transform(chunk, controller) {
         onBytes(chunk.byteLength);
         controller.enqueue(chunk);
