@@ -2,6 +2,7 @@ import { deriveSeed, randomSeeded } from '../random/random.ts';
 import type { Dataset } from '../data/tables.ts';
 import { createEngine, type EngineName } from '../scoring/mf/engines.ts';
 import type { MFEngine } from '../scoring/mf/types.ts';
+import type { ScoringOptions } from '../scoring/pipeline/runScoring.ts';
 import { nextStatusHistory, scoreDataset, type ScoringResult } from '../scoring/pipeline/scoreDataset.ts';
 import type { Scenario } from '../scenario/scenarioTypes.ts';
 import type { Adversary, StepContext } from '../world/adversaries/adversary.ts';
@@ -54,6 +55,8 @@ export interface SimulationOptions {
   onStep?: (progress: StepProgress) => void;
   /** scoring stages inside a run (forwarded from scoreDataset) */
   onScoringProgress?: (stage: string, done: number, total: number) => void;
+  /** how scorer tasks run inside each scoring run (forwarded to scoreDataset; sim/node offers a worker pool) */
+  executor?: ScoringOptions['executor'];
   /** a millisecond clock for timing the scoring runs (sim/ never reads one itself; default: no timing) */
   clock?: () => number;
 }
@@ -161,6 +164,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
           scorers: scenario.scoring.scorers.length > 0 ? scenario.scoring.scorers : undefined,
           disabledRules,
           onProgress: options.onScoringProgress,
+          executor: options.executor,
         });
         data.statusHistory = nextStatusHistory(result);
         run = timeline.record(result, t1, appeared, view.ratings.length);

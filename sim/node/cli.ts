@@ -121,6 +121,9 @@ async function score(argv: readonly string[]): Promise<number> {
     onProgress: report,
     executor: workers > 1 ? (state) => workerExecutor(state, workers, engineName as EngineName) : undefined,
   });
+  if (result.pflipFallbackReason && !quiet) {
+    console.error(`bridgelab: flip prediction not trained (${result.pflipFallbackReason}); every note counts as "will not flip"`);
+  }
   const outDir = resolve(out);
   await mkdir(outDir, { recursive: true });
   const tables = outputTables(result);

@@ -3,29 +3,32 @@
 import { expose, releaseProxy, transfer, type Remote } from 'comlink';
 import type { DatasetTexts } from '../../sim/data/datasetReader.ts';
 import { EngineService } from './engineService.ts';
-import type { ClassroomWorld, DataFile, ProgressFn, ScoreRequest } from './engineTypes.ts';
+import type { ClassroomWorld, DataFile, ProgressFn, ScoreRequest, SimEvent, SimRequest } from './engineTypes.ts';
 import { transferables } from './transferables.ts';
 
 const service = new EngineService();
 
 const withTransfer = <T>(value: T): T => transfer(value, transferables(value));
 
-/** Runs `work` with the caller's progress callback, then releases that callback's proxy. */
-async function withProgress<T>(onProgress: ProgressFn | undefined, work: (p: ProgressFn | undefined) => Promise<T>): Promise<T> {
+/** Runs `work` with the caller's callback (a comlink proxy), then releases that proxy. */
+async function withCallback<F, T>(callback: F | undefined, work: (c: F | undefined) => Promise<T>): Promise<T> {
   try {
-    return withTransfer(await work(onProgress));
+    return withTransfer(await work(callback));
   } finally {
-    (onProgress as Remote<ProgressFn> | undefined)?.[releaseProxy]();
+    (callback as Remote<() => void> | undefined)?.[releaseProxy]();
   }
 }
 
 /** The worker's API: EngineService's methods with transferred results. */
 const api = {
   scoreFiles: (files: DataFile[], request: ScoreRequest, onProgress?: ProgressFn) =>
-    withProgress(onProgress, (p) => service.scoreFiles(files, request, p)),
+    withCallback(onProgress, (p) => service.scoreFiles(files, request, p)),
   scoreTexts: (texts: DatasetTexts, request: ScoreRequest, onProgress?: ProgressFn) =>
-    withProgress(onProgress, (p) => service.scoreTexts(texts, request, p)),
+    withCallback(onProgress, (p) => service.scoreTexts(texts, request, p)),
+  simulate: (request: SimRequest, onEvent?: (event: SimEvent) => void) =>
+    withCallback(onEvent, (e) => service.simulate(request, e)),
   noteRatings: (noteId: string) => withTransfer(service.noteRatings(noteId)),
+  noteHistory: (noteId: string) => withTransfer(service.noteHistory(noteId)),
   classroom: (world: ClassroomWorld) => withTransfer(service.classroom(world)),
 };
 export type WorkerApi = typeof api;

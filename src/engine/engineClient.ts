@@ -7,8 +7,12 @@ import type {
   ClassroomResult,
   ClassroomWorld,
   DataFile,
+  NoteHistory,
   NoteRatings,
   ProgressFn,
+  SimEvent,
+  SimRequest,
+  SimSummary,
   ScoredDataset,
   ScoreRequest,
 } from './engineTypes.ts';
@@ -20,6 +24,10 @@ export interface EngineClient {
   scoreTexts(texts: DatasetTexts, request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset>;
   /** One note's ratings in the last scored dataset, with rater parameters. */
   noteRatings(noteId: string): Promise<NoteRatings>;
+  /** Runs a simulation; `onEvent` hears every step (rate-limited) and scoring run. Control it with request.control. */
+  simulate(request: SimRequest, onEvent?: (event: SimEvent) => void): Promise<SimSummary>;
+  /** One note's status and intercept at every scoring run of the last simulation. */
+  noteHistory(noteId: string): Promise<NoteHistory>;
   /** Fits a classroom world. */
   classroom(world: ClassroomWorld): Promise<ClassroomResult>;
   /** Abandons every request in flight: they reject with a CancelledError (the worker is restarted). */

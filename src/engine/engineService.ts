@@ -15,14 +15,19 @@ import type {
   ClassroomResult,
   ClassroomWorld,
   DataFile,
+  NoteHistory,
   NoteRatings,
   ProgressFn,
   ScoredDataset,
-  ScoredNotes,
-  ScoredRaters,
   ScoreRequest,
+  SimEvent,
+  SimRequest,
+  SimSummary,
 } from './engineTypes.ts';
+import type { SimulationResult } from '../../sim/engine/runSimulation.ts';
+import { runSimulationTask } from './runSimulationTask.ts';
 import { readDataFiles } from './readDataFiles.ts';
+import { notesView, ratersView } from './scoredViews.ts';
 
 /** Default scorers of an interactive scoring run: the core model only (the whole catalogue is slower). */
 export const DEFAULT_SCORERS = ['MFCoreScorer'];
@@ -30,7 +35,6 @@ export const DEFAULT_SCORERS = ['MFCoreScorer'];
 interface LastScored {
   data: Dataset;
   result: ScoringResult;
-  view: ScoredDataset;
 }
 
 /** Rate-limits progress reports to about 20 a second (each may cross a thread). */
@@ -48,7 +52,38 @@ function throttled(onProgress: ProgressFn | undefined): ProgressFn {
 
 export class EngineService {
   private last: LastScored | null = null;
+  private lastSim: SimulationResult | null = null;
   private engine: MFEngine | null = null;
+
+  /**
+   * Runs one simulation (see runSimulationTask): events after steps and scoring runs, the summary at the end.
+   * Afterwards noteRatings and noteHistory answer about its final scoring run.
+   */
+  async simulate(request: SimRequest, onEvent?: (event: SimEvent) => void): Promise<SimSummary> {
+    this.engine ??= await createEngine('typed');
+    this.last = null;
+    this.lastSim = null;
+    const { summary, result } = await runSimulationTask(request, this.engine, onEvent);
+    this.lastSim = result;
+    if (result?.lastResult) this.last = { data: result.dataset, result: result.lastResult };
+    return summary;
+  }
+
+  /** Status and core intercept of `noteId` at every scoring run of the last simulation. */
+  noteHistory(noteId: string): NoteHistory {
+    const sim = this.lastSim;
+    if (sim === null) throw new Error('noteHistory: no simulation has finished yet');
+    const n = sim.dataset.noteIds.get(noteId);
+    if (n < 0) throw new Error(`noteHistory: note ${noteId} is not in the simulation`);
+    const runs = sim.timeline.runs.filter((r) => n < r.notes);
+    return {
+      noteId,
+      time: Float64Array.from(runs, (r) => r.time),
+      status: Uint8Array.from(runs, (r) => r.status[n]),
+      coreStatus: Uint8Array.from(runs, (r) => r.coreStatus[n]),
+      intercept: Float64Array.from(runs, (r) => r.intercept[n]),
+    };
+  }
 
   /**
    * Parses the user's download files (streamed, .tsv / .tsv.gz / .zip) and scores them. Returns the per-note and
@@ -110,6 +145,7 @@ export class EngineService {
     const disabledRules = request.disabledRules ?? [];
     this.engine ??= await createEngine('typed');
     this.last = null;
+    this.lastSim = null;
     const result = await scoreDataset(data, {
       now,
       seed: request.seed,
@@ -129,7 +165,7 @@ export class EngineService {
       thresholds: coreThresholds(),
       millis: performance.now() - started,
     };
-    this.last = { data, result, view };
+    this.last = { data, result };
     return view;
   }
 }
@@ -141,49 +177,4 @@ function latestRating(data: Dataset): number {
   for (let i = 0; i < c.length; i++) if (c[i] > max) max = c[i];
   if (!Number.isFinite(max)) throw new Error('the ratings have no creation times');
   return max;
-}
-
-function numCol(frame: ScoringResult['notes'], name: string): Float64Array {
-  const c = frame.get(name);
-  return c instanceof Float64Array ? c.slice() : new Float64Array(frame.length).fill(NaN);
-}
-
-function strCol(frame: ScoringResult['notes'], name: string): (string | null)[] {
-  const c = frame.get(name);
-  return c === undefined || c instanceof Float64Array ? new Array<string | null>(frame.length).fill(null) : c.slice();
-}
-
-function notesView(data: Dataset, result: ScoringResult): ScoredNotes {
-  const f = result.notes;
-  return {
-    length: f.length,
-    noteId: Array.from(f.key, (k) => data.noteIds.values[k]),
-    author: strCol(f, 'noteAuthorParticipantId'),
-    classification: strCol(f, 'classification'),
-    createdAt: numCol(f, 'createdAtMillis'),
-    numRatings: numCol(f, 'numRatings'),
-    intercept: numCol(f, 'coreNoteIntercept'),
-    factor: numCol(f, 'coreNoteFactor1'),
-    interceptMin: numCol(f, 'coreNoteInterceptMin'),
-    interceptMax: numCol(f, 'coreNoteInterceptMax'),
-    interceptNoHighVol: numCol(f, 'coreNoteInterceptNoHighVol'),
-    interceptNoCorrelated: numCol(f, 'coreNoteInterceptNoCorrelated'),
-    interceptPopulationSampled: numCol(f, 'coreNoteInterceptPopulationSampled'),
-    status: strCol(f, 'finalRatingStatus'),
-    coreStatus: strCol(f, 'coreRatingStatus'),
-    decidedBy: strCol(f, 'decidedBy'),
-    coreRules: strCol(f, 'coreActiveRules'),
-    metaRules: strCol(f, 'metaScorerActiveRules'),
-  };
-}
-
-function ratersView(data: Dataset, result: ScoringResult): ScoredRaters {
-  const f = result.raters;
-  return {
-    length: f.length,
-    participantId: Array.from(f.key, (k) => data.participants.values[k]),
-    intercept: numCol(f, 'coreRaterIntercept'),
-    factor: numCol(f, 'coreRaterFactor1'),
-    enrollmentState: strCol(f, 'enrollmentState'),
-  };
 }

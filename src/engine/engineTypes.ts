@@ -120,3 +120,102 @@ export interface ClassroomResult {
   millis: number;
   thresholds: CoreThresholds;
 }
+
+/** One simulation run to perform in the engine. */
+export interface SimRequest {
+  /** scenario JSON (validated by the engine with sim's validateScenario) */
+  scenario: unknown;
+  /** overrides scenario.seed */
+  seed?: number;
+  /** which run of a comparison: 'main', 'ab', 'counterfactual' */
+  label?: string;
+  withAdversaries?: boolean;
+  /** overrides scenario.scoring.disabledRules */
+  disabledRules?: string[];
+  /** pause / step / speed / cancel block shared with the UI (SimControl.buffer) */
+  control?: Int32Array;
+}
+
+/** After every simulated step (rate-limited). */
+export interface SimStepEvent {
+  kind: 'step';
+  label: string;
+  step: number;
+  steps: number;
+  time: number;
+  notes: number;
+  ratings: number;
+}
+
+/** After every scoring run: status counts, the notes whose status changed since the previous run, rules fired. */
+export interface SimRunEvent {
+  kind: 'run';
+  label: string;
+  /** 0-based run number */
+  index: number;
+  step: number;
+  steps: number;
+  time: number;
+  notes: number;
+  ratings: number;
+  /** notes per status, in statusCodes order */
+  counts: number[];
+  /** status changes since the previous run: note index, previous and new status code */
+  flips: { note: Int32Array; from: Uint8Array; to: Uint8Array };
+  /** notes on which each rule appears */
+  rules: Record<string, number>;
+  /** why the scoring run failed (statuses carried over), else null */
+  error: string | null;
+}
+export type SimEvent = SimStepEvent | SimRunEvent;
+
+/** Final per-note results of a simulation with the world's truth beside them (row = scored note). */
+export interface SimNotes extends ScoredNotes {
+  /** world note index of each row */
+  index: Int32Array;
+  /** true helpfulness (latent) */
+  helpfulness: Float64Array;
+  /** first slant coordinate */
+  slant: Float64Array;
+  /** 0 human, 1 AI, 2 adversary */
+  writerKind: Uint8Array;
+}
+
+/** Final per-rater results with truth (row = participant in helpfulness_scores). */
+export interface SimRaters extends ScoredRaters {
+  /** first perspective coordinate */
+  perspective: Float64Array;
+  /** 0 organic, 1 AI writer, 2 adversary */
+  role: Uint8Array;
+}
+
+/** What a finished (or cancelled) simulation leaves for the UI. */
+export interface SimSummary {
+  label: string;
+  seed: number;
+  scenarioName: string;
+  steps: number;
+  stepsDone: number;
+  cancelled: boolean;
+  start: number;
+  end: number;
+  /** status names by code (SimRunEvent.counts order, NoteHistory.status codes) */
+  statusCodes: string[];
+  /** the last successful scoring run's notes and raters (null when none succeeded) */
+  notes: SimNotes | null;
+  raters: SimRaters | null;
+  sources: Record<string, number>;
+  thresholds: CoreThresholds;
+  /** wall time, ms */
+  millis: number;
+}
+
+/** One note's status and core intercept at every scoring run of the last simulation. */
+export interface NoteHistory {
+  noteId: string;
+  time: Float64Array;
+  /** status code per run (statusCodes of the SimSummary; 255 = none) */
+  status: Uint8Array;
+  coreStatus: Uint8Array;
+  intercept: Float64Array;
+}

@@ -19,6 +19,8 @@ export function createInProcessEngineClient(): EngineClient {
     scoreFiles: (files, request, onProgress) => guard(() => service.scoreFiles(files, request, onProgress)),
     scoreTexts: (texts, request, onProgress) => guard(() => service.scoreTexts(texts, request, onProgress)),
     noteRatings: (noteId) => guard(() => service.noteRatings(noteId)),
+    simulate: (request, onEvent) => guard(() => service.simulate(request, onEvent)),
+    noteHistory: (noteId) => guard(() => service.noteHistory(noteId)),
     classroom: (world) => guard(() => service.classroom(world)),
     cancel: () => {
       generation++;

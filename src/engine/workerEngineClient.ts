@@ -55,7 +55,10 @@ export function createWorkerEngineClient(): EngineClient {
       call((r) => withProgress(onProgress, (p) => r.scoreFiles(files, request, p) as Promise<never>)),
     scoreTexts: (texts, request, onProgress) =>
       call((r) => withProgress(onProgress, (p) => r.scoreTexts(texts, request, p) as Promise<never>)),
+    simulate: (request, onEvent) =>
+      call((r) => r.simulate(request, (onEvent ? proxy(onEvent) : undefined) as never) as Promise<never>),
     noteRatings: (noteId) => call((r) => r.noteRatings(noteId)),
+    noteHistory: (noteId) => call((r) => r.noteHistory(noteId)),
     classroom: (world) => call((r) => r.classroom(world)),
     cancel: stop,
     dispose: stop,

@@ -163,7 +163,8 @@ function rowKeys(enc: FeatureEncoder, raw: RawRows, row: number): number[] {
   }
   for (const group of enc.crossGroups) {
     for (let a = 0; a < group.length; a++) {
-      for (let b = a + 1; b < group.length; b++) keys.push(CROSS_BASE + single[group[a]] * SINGLE_SPACE + single[group[b]]);
+      for (let b = a + 1; b < group.length; b++)
+        keys.push(CROSS_BASE + single[group[a]] * SINGLE_SPACE + single[group[b]]);
     }
   }
   for (const token of raw.tokens[row]) keys.push(TOKEN_BASE + token);

@@ -10,8 +10,9 @@ export interface ThresholdChoice {
 /**
  * The threshold whose false-positive rate is closest to `targetFpr` (scoring-robustness.md §10.2: 0.6, "delay up to
  * about 60 % of notes that would have stayed Helpful"). Candidates are every distinct score (FLIP iff score >
- * candidate) and −∞ (everything FLIP); ties go to the higher threshold. Takes scores, labels (1 = FLIP) and the
- * target; throws when a class is missing.
+ * candidate) and −∞ (everything FLIP). Among thresholds with the same FPR the one with the highest TPR wins (the
+ * reference's ROC argmin takes the first, lowest-TPR one); between two FPRs equally far from the target the lower
+ * wins. Takes scores, labels (1 = FLIP) and the target; throws when a class is missing.
  *
  * @example selectFlipThreshold(Float64Array.of(0, 1, 2, 3), Uint8Array.of(0, 0, 1, 1), 0.5) // threshold 0, fpr 0.5
  */
@@ -24,7 +25,10 @@ export function selectFlipThreshold(scores: Float64Array, labels: Uint8Array, ta
   let k = 0;
   const consider = (threshold: number) => {
     const fpr = fp / neg;
-    if (best === null || Math.abs(fpr - targetFpr) < Math.abs(best.fpr - targetFpr)) best = { threshold, fpr, tpr: tp / pos };
+    const gap = Math.abs(fpr - targetFpr);
+    // Thresholds fall as we walk, so an equal FPR further down has a TPR at least as high: prefer it.
+    if (best === null || gap < Math.abs(best.fpr - targetFpr) || fpr === best.fpr)
+      best = { threshold, fpr, tpr: tp / pos };
   };
   while (k < order.length) {
     const s = scores[order[k]];

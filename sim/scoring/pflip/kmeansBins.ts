@@ -8,7 +8,8 @@
  * @example binOf(fitKMeansEdges(Float64Array.of(0, 0, 1, 9, 10), 2), 8) // 1
  */
 export function fitKMeansEdges(values: Float64Array, nBins: number): Float64Array {
-  if (!Number.isInteger(nBins) || nBins < 1) throw new Error(`fitKMeansEdges: nBins must be a positive integer, got ${nBins}`);
+  if (!Number.isInteger(nBins) || nBins < 1)
+    throw new Error(`fitKMeansEdges: nBins must be a positive integer, got ${nBins}`);
   const sorted = values.filter((v) => !Number.isNaN(v)).sort();
   if (sorted.length === 0) return new Float64Array(0);
   const lo = sorted[0];

@@ -11,7 +11,7 @@ export interface BinaryColumns {
 export interface L1LogisticOptions {
   /** inverse regularisation: minimise ‖w‖₁ + C·Σᵢ logloss(yᵢ, b + w·xᵢ) */
   C: number;
-  /** passes over the features at most (2500) */
+  /** outer (Newton) iterations at most (2500, as the reference's max_iter) */
   maxEpochs?: number;
   /** stop when the summed optimality violation ≤ tol × its first-epoch value (1e-4) */
   tol?: number;
@@ -63,7 +63,8 @@ export function fitL1Logistic(x: BinaryColumns, y: Uint8Array, options: L1Logist
   const d = x.nCols;
   if (y.length !== n) throw new Error(`fitL1Logistic: ${n} rows but ${y.length} labels`);
   if (!(C > 0) || !Number.isFinite(C)) throw new Error(`fitL1Logistic: C must be a positive number, got ${C}`);
-  for (let i = 0; i < n; i++) if (y[i] > 1) throw new Error(`fitL1Logistic: label of row ${i} is ${y[i]}, expected 0 or 1`);
+  for (let i = 0; i < n; i++)
+    if (y[i] > 1) throw new Error(`fitL1Logistic: label of row ${i} is ${y[i]}, expected 0 or 1`);
   const { start, rows } = x;
   const w = new Float64Array(d);
   let b = 0;

@@ -34,7 +34,7 @@ export interface PflipOptions {
   minTweetId?: string;
   /** training cutoffs sit this many minutes before the status event (15) */
   ratingRecencyCutoffMinutes?: number;
-  /** coordinate-descent epochs at most (2500) */
+  /** outer solver iterations at most (2500) */
   maxEpochs?: number;
   /** stop when the summed optimality violation falls below tol × its first-epoch value (1e-4) */
   tol?: number;

@@ -18,7 +18,8 @@ export function pflipTargets(input: PflipInput, notes: Int32Array): Uint8Array {
   const wanted = new Uint8Array(info.size);
   for (let i = 0; i < h.length; i++) {
     const n = h.note[i];
-    if (n < 0 || n >= info.size) throw new Error(`pflip: status history row ${i} has note index ${n}, outside [0, ${info.size})`);
+    if (n < 0 || n >= info.size)
+      throw new Error(`pflip: status history row ${i} has note index ${n}, outside [0, ${info.size})`);
     const inStabilization = h.timestampMillisOfNmrDueToMinStableCrhTime[i] > 0;
     const recentCrh =
       h.currentStatus[i] === CRH &&

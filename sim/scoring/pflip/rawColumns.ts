@@ -68,7 +68,8 @@ export const N_RAW = RAW_COLUMNS.length;
 function buildColumns(): RawColumn[] {
   const cols: RawColumn[] = [];
   SCOPES.forEach((scope, s) => {
-    for (const side of SIDES) for (const level of LEVELS) cols.push({ name: `${scope}_${side}_${level}`, kind: 'bucket', scope: s });
+    for (const side of SIDES)
+      for (const level of LEVELS) cols.push({ name: `${scope}_${side}_${level}`, kind: 'bucket', scope: s });
     for (const stat of STAT_NAMES) cols.push({ name: `${scope}_${stat}`, kind: 'stat', scope: s });
     for (const tag of TAGS) cols.push({ name: `${scope}_${tag}`, kind: 'tagRatio', scope: s });
   });
@@ -84,4 +85,5 @@ function buildColumns(): RawColumn[] {
 /** Token key of a note's author (one-hot author feature). */
 export const authorToken = (participant: number): number => participant * 16;
 /** Token key "rater:helpfulnessLevel" in a scope; level is the FLAG level code 1..3. */
-export const ratingToken = (participant: number, scope: number, level: number): number => participant * 16 + 1 + scope * 3 + (level - 1);
+export const ratingToken = (participant: number, scope: number, level: number): number =>
+  participant * 16 + 1 + scope * 3 + (level - 1);

@@ -7,7 +7,13 @@ import {
   LEVEL_SOMEWHAT_HELPFUL,
   levelOf,
 } from '../../data/tables.ts';
-import { checkRatings, indexPosts, indexRowsByNote, type PostIndex, type RowsByNote } from '../clustering/ratingIndex.ts';
+import {
+  checkRatings,
+  indexPosts,
+  indexRowsByNote,
+  type PostIndex,
+  type RowsByNote,
+} from '../clustering/ratingIndex.ts';
 import { CRH } from '../constants.ts';
 import type { PflipInput } from './pflipTypes.ts';
 import { postTimeOfTweetId } from './postTime.ts';
@@ -68,7 +74,8 @@ export function featureContext(input: PflipInput): FeatureContext {
   const firstNonNmrCrh = new Uint8Array(n);
   for (let i = 0; i < h.length; i++) {
     const note = h.note[i];
-    if (note < 0 || note >= n) throw new Error(`pflip: status history row ${i} has note index ${note}, outside [0, ${n})`);
+    if (note < 0 || note >= n)
+      throw new Error(`pflip: status history row ${i} has note index ${note}, outside [0, ${n})`);
     const t = h.timestampMillisOfFirstNmrDueToMinStableCrhTime[i];
     if (t > 0) firstStabilization[note] = t;
     firstNonNmrTime[note] = h.timestampMillisOfFirstNonNMRStatus[i];
@@ -141,7 +148,8 @@ class ScopeSums {
     out[s + 4] = this.nAll > 1 ? Math.sqrt(this.m2 / (this.nAll - 1)) : NaN;
     out[s + 5] = maxPos + maxNeg;
     out[s + 6] = meanPos + meanNeg;
-    for (let t = 0; t < TAGS_PER_SCOPE; t++) out[base + TAG_OFFSET + t] = this.total > 0 ? this.tags[t] / this.total : NaN;
+    for (let t = 0; t < TAGS_PER_SCOPE; t++)
+      out[base + TAG_OFFSET + t] = this.total > 0 ? this.tags[t] / this.total : NaN;
   }
 }
 

@@ -46,12 +46,21 @@ export function trainPflipModel(input: PflipInput, options: PflipOptions = {}): 
   let flipNotes = 0;
   for (let k = 0; k < nNotes; k++) flipNotes += rows.labels[k];
   const crhNotes = nNotes - flipNotes;
-  const fallback = (reason: string): PflipFallback => ({ fallback: reason, labelledNotes: nNotes, crhNotes, flipNotes });
+  const fallback = (reason: string): PflipFallback => ({
+    fallback: reason,
+    labelledNotes: nNotes,
+    crhNotes,
+    flipNotes,
+  });
   if (nNotes < o.minLabelledNotes) {
-    return fallback(`too little labelled history: ${nNotes} labelled notes (CRH ${crhNotes}, FLIP ${flipNotes}), need ${o.minLabelledNotes}`);
+    return fallback(
+      `too little labelled history: ${nNotes} labelled notes (CRH ${crhNotes}, FLIP ${flipNotes}), need ${o.minLabelledNotes}`,
+    );
   }
   if (crhNotes < o.minNotesPerClass || flipNotes < o.minNotesPerClass) {
-    return fallback(`too few labelled notes of one class: CRH ${crhNotes}, FLIP ${flipNotes}, need ${o.minNotesPerClass} of each`);
+    return fallback(
+      `too few labelled notes of one class: CRH ${crhNotes}, FLIP ${flipNotes}, need ${o.minNotesPerClass} of each`,
+    );
   }
 
   // Row 2k is note k at its earlier cutoff, row 2k + 1 at its later one.
@@ -82,7 +91,9 @@ export function trainPflipModel(input: PflipInput, options: PflipOptions = {}): 
     if (fit.weights[j] !== 0) nonZero++;
   }
   if (nonZero === 0) {
-    return fallback(`degenerate fit: every one of ${encoder.nFeatures} feature weights is zero at C = ${o.C}, all notes would score alike`);
+    return fallback(
+      `degenerate fit: every one of ${encoder.nFeatures} feature weights is zero at C = ${o.C}, all notes would score alike`,
+    );
   }
 
   const trainScores = decisionScores(fit.weights, fit.intercept, xTrain);
@@ -140,7 +151,10 @@ const expandRows = (notes: Int32Array): Int32Array => {
 };
 
 /** Drops zero-weight features from the vocabulary so the model carries only what prediction needs. */
-function keepNonZero(encoder: FeatureEncoder, weights: Float64Array): { encoder: FeatureEncoder; weights: Float64Array } {
+function keepNonZero(
+  encoder: FeatureEncoder,
+  weights: Float64Array,
+): { encoder: FeatureEncoder; weights: Float64Array } {
   const index = new Map<number, number>();
   const kept: number[] = [];
   for (const [key, f] of encoder.index) {
@@ -152,12 +166,14 @@ function keepNonZero(encoder: FeatureEncoder, weights: Float64Array): { encoder:
 }
 
 function checkOptions(o: Required<PflipOptions>): void {
-  const bad = (name: string, v: unknown, want: string) => new Error(`trainPflipModel: option ${name} must be ${want}, got ${String(v)}`);
+  const bad = (name: string, v: unknown, want: string) =>
+    new Error(`trainPflipModel: option ${name} must be ${want}, got ${String(v)}`);
   if (!(o.C > 0) || !Number.isFinite(o.C)) throw bad('C', o.C, 'a positive number');
   if (!(o.crhFpRate >= 0 && o.crhFpRate <= 1)) throw bad('crhFpRate', o.crhFpRate, 'in [0, 1]');
   if (!(o.trainFraction > 0 && o.trainFraction <= 1)) throw bad('trainFraction', o.trainFraction, 'in (0, 1]');
   if (!/^-?\d+$/.test(o.minTweetId)) throw bad('minTweetId', o.minTweetId, 'a decimal integer string');
-  if (!(o.ratingRecencyCutoffMinutes >= 0)) throw bad('ratingRecencyCutoffMinutes', o.ratingRecencyCutoffMinutes, '≥ 0');
+  if (!(o.ratingRecencyCutoffMinutes >= 0))
+    throw bad('ratingRecencyCutoffMinutes', o.ratingRecencyCutoffMinutes, '≥ 0');
   if (!Number.isInteger(o.maxEpochs) || o.maxEpochs < 1) throw bad('maxEpochs', o.maxEpochs, 'a positive integer');
   if (!(o.tol > 0)) throw bad('tol', o.tol, 'a positive number');
   if (!Number.isInteger(o.seed)) throw bad('seed', o.seed, 'an integer');

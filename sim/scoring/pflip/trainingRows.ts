@@ -21,7 +21,12 @@ export interface TrainingRows {
  * non-NMR status time) minus `recencyMs`, but never before the note's 5th rating (its last, when fewer).
  * Labelled notes without an anchoring event (e.g. locked CRH after a first CRNH status) are left out.
  */
-export function trainingRows(ctx: FeatureContext, labels: Int8Array, minTweetId: string, recencyMs: number): TrainingRows {
+export function trainingRows(
+  ctx: FeatureContext,
+  labels: Int8Array,
+  minTweetId: string,
+  recencyMs: number,
+): TrainingRows {
   const { info, ratings } = ctx.input;
   const { start, rows } = ctx.byNote;
   const notes: number[] = [];

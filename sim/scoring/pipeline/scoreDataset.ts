@@ -11,6 +11,10 @@ import { Frame } from '../frame.ts';
 import { rescoringActiveRules } from '../history/rescoringActiveRules.ts';
 import { updateStatusHistory } from '../history/updateStatusHistory.ts';
 import { metaScore } from '../meta/metaRules.ts';
+import { predictPflip } from '../pflip/predictPflip.ts';
+import type { PflipPrediction } from '../pflip/pflipTypes.ts';
+import { trainPflipModel } from '../pflip/trainPflipModel.ts';
+import { deriveSeed } from '../../random/random.ts';
 import { assembleNoteFrame } from './assembleNotes.ts';
 import { assembleRaterFrame } from './assembleRaters.ts';
 import { runScorers, type ScoringOptions, type ScoringRun } from './runScoring.ts';
@@ -24,6 +28,8 @@ export interface ScoringResult {
   raters: Frame;
   /** the updated note_status_history, same rows as `notes` */
   statusHistory: Frame;
+  /** why the flip-prediction model was not trained (too little labelled history), or null when it was */
+  pflipFallbackReason: string | null;
 }
 
 /**
@@ -37,7 +43,13 @@ export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise
   const { ctx } = run;
   const notes = assembleNoteFrame(run);
   opts.onProgress?.('meta scoring', 0, 1);
-  const meta = metaScore(notes, { now: opts.now, disabled: ctx.disabledRules });
+  const pflip = flipPredictions(run, opts);
+  if (pflip.prediction) {
+    notes.set('pflipLabel', pflip.prediction.label);
+    notes.set('pflipProba', pflip.prediction.proba);
+  }
+  // Without a trained model every note counts as "will not flip", as the reference did on small history.
+  const meta = metaScore(notes, { now: opts.now, disabled: ctx.disabledRules, pflipFallback: pflip.prediction ? 'FLIP' : 'CRH' });
   for (const name of meta.frame.names()) notes.set(name, meta.frame.get(name) as never);
   notes.set('timestampMillisOfCurrentStatus', new Float64Array(notes.length).fill(opts.now));
   const statusHistory = updateStatusHistory({
@@ -68,7 +80,24 @@ export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise
   });
   const raters = assembleRaterFrame(run, contributors);
   opts.onProgress?.('contributors', 1, 1);
-  return { run, notes, raters, statusHistory };
+  return { run, notes, raters, statusHistory, pflipFallbackReason: pflip.fallbackReason };
+}
+
+/** The flip-prediction side model (robustness §10): trained on the status history, or null with the reason. */
+function flipPredictions(run: ScoringRun, opts: ScoringOptions): { prediction: PflipPrediction | null; fallbackReason: string | null } {
+  const { ctx } = run;
+  const raterFactor = new Float64Array(ctx.nParticipants).fill(NaN);
+  for (const name of ['MFExpansionPlusScorer', 'MFExpansionScorer', 'MFCoreScorer']) {
+    const p = run.prescoring.get(name);
+    if (!p) continue;
+    p.raters.factor.forEach((f, u) => {
+      if (!Number.isNaN(f)) raterFactor[u] = f;
+    });
+  }
+  const input = { ratings: run.preprocessedRatings, info: ctx.info, statusHistory: ctx.data.statusHistory, raterFactor, now: opts.now };
+  const model = trainPflipModel(input, { seed: deriveSeed(opts.seed, 'pflip') });
+  if ('fallback' in model) return { prediction: null, fallbackReason: model.fallback };
+  return { prediction: predictPflip(model, { ...input, ratings: run.runRatings.ratings }, ctx.universe), fallbackReason: null };
 }
 
 /**

@@ -28,7 +28,12 @@ export interface SyntheticFlipHistory {
  * by both sides alike (10–30 ratings each, noisy); `nLabelled` locked notes, then `nOpen` unlocked notes currently in stabilization. Every third
  * note has a not-misleading peer note on its post. Deterministic given `random`.
  */
-export function syntheticFlipHistory(random: RandomSource, nLabelled: number, nOpen = 0, now = 1_750_000_000_000): SyntheticFlipHistory {
+export function syntheticFlipHistory(
+  random: RandomSource,
+  nLabelled: number,
+  nOpen = 0,
+  now = 1_750_000_000_000,
+): SyntheticFlipHistory {
   const nRaters = 300;
   const nAuthors = 40;
   const nParticipants = nRaters + nAuthors;
@@ -55,7 +60,9 @@ export function syntheticFlipHistory(random: RandomSource, nLabelled: number, nO
     note.push(n);
     rater.push(u);
     createdAt.push(t);
-    flags.push((level << FLAG.levelShift) | (level === LEVEL_HELPFUL ? 1 << 1 : level === LEVEL_NOT_HELPFUL ? 1 << 10 : 0));
+    flags.push(
+      (level << FLAG.levelShift) | (level === LEVEL_HELPFUL ? 1 << 1 : level === LEVEL_NOT_HELPFUL ? 1 << 10 : 0),
+    );
     helpful2.push(level === LEVEL_HELPFUL ? 2 : level === LEVEL_SOMEWHAT_HELPFUL ? 1 : 0);
   };
   const h = emptyHistory(size);

@@ -1,0 +1,118 @@
+import { writeTsv, type OutputColumn } from '../data/writeTsv.ts';
+import { ROLE_ADVERSARY, ROLE_AI_WRITER, WRITER_ADVERSARY, WRITER_AI } from '../world/worldTypes.ts';
+import type { SimulationResult } from './runSimulation.ts';
+import { STATUS_CODES } from './statusTimeline.ts';
+
+/**
+ * The simulator's own output tables (the public-format snapshot is written by writeDataDir and the scorer's
+ * outputTables): each a generator of TSV chunks, deterministic for a given scenario and seed.
+ */
+
+/** truth_notes.tsv: every note's latent variables, who wrote it and which adversaries targeted it. */
+export function truthNotesTsv(result: SimulationResult): Generator<string> {
+  const { world, adversaries } = result;
+  const n = world.notes;
+  const targetedBy: string[][] = Array.from({ length: n.length }, () => []);
+  for (const a of adversaries) for (const t of a.targets) targetedBy[t].push(a.spec.label);
+  const label = (i: number) => (i >= 0 ? (result.scenario.adversaries[i]?.label ?? String(i)) : '');
+  const counts = new Int32Array(n.length);
+  for (let i = 0; i < result.dataset.ratings.length; i++) counts[result.dataset.ratings.note[i]]++;
+  const cols: OutputColumn[] = [
+    { name: 'noteId', kind: 'string', values: n.id },
+    { name: 'noteAuthorParticipantId', kind: 'cell', cell: (i) => world.participants.ids[n.author[i]] },
+    { name: 'createdAtMillis', kind: 'int', values: n.createdAt },
+    { name: 'tweetId', kind: 'cell', cell: (i) => world.posts.tweetId[n.post[i]] },
+    { name: 'helpfulness', kind: 'float', values: n.helpfulness },
+    { name: 'slant', kind: 'cell', cell: (i) => fmt(n.slant[2 * i]) },
+    { name: 'slant2', kind: 'cell', cell: (i) => (world.dims === 2 ? fmt(n.slant[2 * i + 1]) : '') },
+    { name: 'popularity', kind: 'float', values: n.virality },
+    { name: 'topic', kind: 'string', values: n.topic },
+    { name: 'classification', kind: 'cell', cell: (i) => (n.classification[i] === 1 ? 'NOT_MISLEADING' : 'MISINFORMED_OR_POTENTIALLY_MISLEADING') },
+    { name: 'abusive', kind: 'int', values: n.abusive },
+    { name: 'writerKind', kind: 'cell', cell: (i) => (n.writerKind[i] === WRITER_AI ? 'ai' : n.writerKind[i] === WRITER_ADVERSARY ? 'adversary' : 'human') },
+    { name: 'adversary', kind: 'cell', cell: (i) => label(n.adversary[i]) },
+    { name: 'targetedBy', kind: 'cell', cell: (i) => targetedBy[i].join(',') },
+    { name: 'homeGroup', kind: 'float', values: n.homeGroup },
+    { name: 'numRatings', kind: 'int', values: counts },
+  ];
+  return writeTsv(cols, { rows: n.length });
+}
+
+/** truth_raters.tsv: every account's latent variables, role and rating count. */
+export function truthRatersTsv(result: SimulationResult): Generator<string> {
+  const { world } = result;
+  const p = world.participants;
+  const recruitedBy: string[][] = Array.from({ length: p.length }, () => []);
+  for (const a of result.adversaries) for (const u of a.accounts) recruitedBy[u].push(a.spec.label);
+  const counts = new Int32Array(p.length);
+  for (let i = 0; i < result.dataset.ratings.length; i++) counts[result.dataset.ratings.rater[i]]++;
+  const role = (u: number) => (p.role[u] === ROLE_AI_WRITER ? 'aiWriter' : p.role[u] === ROLE_ADVERSARY ? 'adversary' : recruitedBy[u].length > 0 ? 'recruited' : 'organic');
+  const cols: OutputColumn[] = [
+    { name: 'participantId', kind: 'string', values: p.ids },
+    { name: 'role', kind: 'cell', cell: role },
+    { name: 'adversary', kind: 'cell', cell: (u) => recruitedBy[u].join(',') },
+    { name: 'perspective', kind: 'cell', cell: (u) => fmt(p.perspective[2 * u]) },
+    { name: 'perspective2', kind: 'cell', cell: (u) => (world.dims === 2 ? fmt(p.perspective[2 * u + 1]) : '') },
+    { name: 'leniency', kind: 'float', values: p.leniency },
+    { name: 'activity', kind: 'float', values: p.activity },
+    { name: 'writerQuality', kind: 'float', values: p.writerQuality },
+    { name: 'numRatings', kind: 'int', values: counts },
+    { name: 'modelingPopulation', kind: 'string', values: p.modelingPopulation },
+    { name: 'modelingGroup', kind: 'float', values: p.modelingGroup },
+    { name: 'enrolled', kind: 'int', values: p.enrolled },
+  ];
+  return writeTsv(cols, { rows: p.length });
+}
+
+/** status_timeline.tsv: one row per scoring run and note: time, final status, decidedBy, Core intercept, preview. */
+export function statusTimelineTsv(result: SimulationResult): Generator<string> {
+  const runs = result.timeline.runs.filter((r) => r.error === null);
+  const rowRun: number[] = [];
+  const rowNote: number[] = [];
+  runs.forEach((run, k) => {
+    for (let n = 0; n < run.notes; n++) {
+      rowRun.push(k);
+      rowNote.push(n);
+    }
+  });
+  const names = result.timeline.decidedByNames;
+  const code = (c: number) => STATUS_CODES[c] ?? '';
+  const cols: OutputColumn[] = [
+    { name: 'noteId', kind: 'cell', cell: (i) => result.world.notes.id[rowNote[i]] },
+    { name: 'timeMillis', kind: 'cell', cell: (i) => String(runs[rowRun[i]].time) },
+    { name: 'finalRatingStatus', kind: 'cell', cell: (i) => code(runs[rowRun[i]].status[rowNote[i]]) },
+    { name: 'decidedBy', kind: 'cell', cell: (i) => names[runs[rowRun[i]].decidedBy[rowNote[i]]] },
+    { name: 'coreNoteIntercept', kind: 'float', values: Float32Array.from(rowRun, (k, i) => runs[k].intercept[rowNote[i]]) },
+    { name: 'coreRatingStatus', kind: 'cell', cell: (i) => code(runs[rowRun[i]].coreStatus[rowNote[i]]) },
+    { name: 'preview', kind: 'cell', cell: (i) => (runs[rowRun[i]].preview[rowNote[i]] ? '1' : '0') },
+  ];
+  return writeTsv(cols, { rows: rowRun.length });
+}
+
+/** runs.tsv: one row per scoring run: time, notes, ratings, status counts, preview count, error. */
+export function runsTsv(result: SimulationResult): Generator<string> {
+  const runs = result.timeline.runs;
+  const count = (k: number, f: (n: number) => boolean) => {
+    let c = 0;
+    for (let n = 0; n < runs[k].notes; n++) if (f(n)) c++;
+    return String(c);
+  };
+  const cols: OutputColumn[] = [
+    { name: 'timeMillis', kind: 'int', values: runs.map((r) => r.time) },
+    { name: 'notes', kind: 'int', values: runs.map((r) => r.notes) },
+    { name: 'ratings', kind: 'int', values: runs.map((r) => r.ratings) },
+    { name: 'helpful', kind: 'cell', cell: (k) => count(k, (n) => runs[k].status[n] === 1) },
+    { name: 'notHelpful', kind: 'cell', cell: (k) => count(k, (n) => runs[k].status[n] === 2) },
+    { name: 'needsMoreRatings', kind: 'cell', cell: (k) => count(k, (n) => runs[k].status[n] === 0) },
+    { name: 'preview', kind: 'cell', cell: (k) => count(k, (n) => runs[k].preview[n] === 1) },
+    { name: 'error', kind: 'string', values: runs.map((r) => r.error) },
+  ];
+  return writeTsv(cols, { rows: runs.length });
+}
+
+/** JSON text with NaN and ±Infinity written as null and numbers rounded to 9 significant digits. */
+export function metricsJson(value: unknown): string {
+  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toPrecision(9)) : null) : v), 2)}\n`;
+}
+
+const fmt = (x: number): string => (Number.isNaN(x) ? '' : String(Number(x.toPrecision(9))));

@@ -1,0 +1,110 @@
+import { attackSuccess, type AttackOutcome, type Collateral } from '../metrics/attackSuccess.ts';
+import { metricDeltas } from '../metrics/metricDeltas.ts';
+import { simulationMetrics, type SimulationMetrics } from '../metrics/simulationMetrics.ts';
+import { createEngine, type EngineName } from '../scoring/mf/engines.ts';
+import type { Scenario } from '../scenario/scenarioTypes.ts';
+import { runSimulation, type SimulationOptions, type SimulationResult } from './runSimulation.ts';
+
+/** Attack success of a run with adversaries against its counterfactual. */
+export interface AttackReport {
+  adversaries: AttackOutcome[];
+  collateral: Collateral;
+  /** comparable metrics, with attack minus without */
+  deltas: unknown;
+}
+
+/** The metrics of an experiment: the main run and, when asked for, counterfactual and A/B runs. */
+export interface ExperimentMetrics {
+  scenario: string;
+  seed: number;
+  main: SimulationMetrics;
+  counterfactual: SimulationMetrics | null;
+  attack: AttackReport | null;
+  ab: {
+    disabledRules: string[];
+    metrics: SimulationMetrics;
+    /** comparable metrics, rules off minus rules on */
+    deltas: unknown;
+    counterfactual: SimulationMetrics | null;
+    attack: AttackReport | null;
+  } | null;
+}
+
+/** The runs of an experiment and their metrics. */
+export interface ExperimentResult {
+  main: SimulationResult;
+  counterfactual: SimulationResult | null;
+  ab: SimulationResult | null;
+  abCounterfactual: SimulationResult | null;
+  metrics: ExperimentMetrics;
+}
+
+/**
+ * Runs a scenario's experiment on one world and seed: the main run; with adversaries and
+ * `compare.counterfactual`, the same world without them (attack success); with `compare.abDisabledRules`, the same
+ * world with those rules switched off too (A/B of safeguards, plus its own counterfactual when there are
+ * adversaries). Progress labels: 'main', 'counterfactual', 'ab', 'ab-counterfactual'.
+ *
+ * @example const { metrics } = await runExperiment(scenario, { seed: 7 }); metrics.attack?.adversaries[0].successRate;
+ */
+export async function runExperiment(scenario: Scenario, options: SimulationOptions = {}): Promise<ExperimentResult> {
+  const engine = options.engine ?? (await createEngine(scenario.scoring.engine as EngineName));
+  const base = { ...options, engine };
+  const attacked = scenario.adversaries.length > 0;
+  const wantCounterfactual = attacked && scenario.compare.counterfactual;
+  const abRules = scenario.compare.abDisabledRules;
+  const main = await runSimulation(scenario, { ...base, label: 'main' });
+  const counterfactual = wantCounterfactual ? await runSimulation(scenario, { ...base, label: 'counterfactual', withAdversaries: false }) : null;
+  let ab: SimulationResult | null = null;
+  let abCounterfactual: SimulationResult | null = null;
+  if (abRules.length > 0) {
+    const disabledRules = [...new Set([...scenario.scoring.disabledRules, ...abRules])];
+    ab = await runSimulation(scenario, { ...base, label: 'ab', disabledRules });
+    if (wantCounterfactual) abCounterfactual = await runSimulation(scenario, { ...base, label: 'ab-counterfactual', withAdversaries: false, disabledRules });
+  }
+  const mainMetrics = simulationMetrics(main);
+  const cfMetrics = counterfactual ? simulationMetrics(counterfactual) : null;
+  const abMetrics = ab ? simulationMetrics(ab) : null;
+  const abCfMetrics = abCounterfactual ? simulationMetrics(abCounterfactual) : null;
+  const report = (run: SimulationResult, cf: SimulationResult, m: SimulationMetrics, cm: SimulationMetrics): AttackReport => ({
+    ...attackSuccess({ world: run.world, runs: run.timeline.runs, adversaries: run.adversaries }, { world: cf.world, runs: cf.timeline.runs, adversaries: [] }),
+    deltas: metricDeltas(comparable(cm), comparable(m)),
+  });
+  return {
+    main,
+    counterfactual,
+    ab,
+    abCounterfactual,
+    metrics: {
+      scenario: scenario.name,
+      seed: main.seed,
+      main: mainMetrics,
+      counterfactual: cfMetrics,
+      attack: counterfactual && cfMetrics ? report(main, counterfactual, mainMetrics, cfMetrics) : null,
+      ab:
+        ab && abMetrics
+          ? {
+              disabledRules: ab.disabledRules,
+              metrics: abMetrics,
+              deltas: metricDeltas(comparable(mainMetrics), comparable(abMetrics)),
+              counterfactual: abCfMetrics,
+              attack: abCounterfactual && abCfMetrics ? report(ab, abCounterfactual, abMetrics, abCfMetrics) : null,
+            }
+          : null,
+    },
+  };
+}
+
+/** The parts of the metrics that make sense to subtract between runs of one world. */
+export function comparable(m: SimulationMetrics): Record<string, unknown> {
+  return {
+    helpfulVsTruth: m.helpfulVsTruth,
+    helpfulHours: m.helpfulHours,
+    flips: m.flips,
+    hoursToFirstHelpful: m.hoursToFirstHelpful,
+    hoursToFirstPreview: m.hoursToFirstPreview,
+    previewExposure: m.previewExposure,
+    decidedBy: m.rulesFired.decidedBy,
+    rulesLastRun: m.rulesFired.lastRun,
+  };
+}

@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTsv } from '../data/writeTsv.ts';
+import { metricsJson, runsTsv, statusTimelineTsv, truthNotesTsv, truthRatersTsv } from '../engine/outputFiles.ts';
+import { runExperiment } from '../engine/runExperiment.ts';
+import { SimulationCancelled, type SimulationResult } from '../engine/runSimulation.ts';
+import type { EngineName } from '../scoring/mf/engines.ts';
+import { outputTables } from '../scoring/pipeline/scoreDataset.ts';
+import { ScenarioError, validateScenario } from '../scenario/validateScenario.ts';
+import type { Scenario } from '../scenario/scenarioTypes.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { intOption, parseArgs, UsageError } from './cliArgs.ts';
+import { writeDataDir } from './dataFiles.ts';
+import { progressReporter } from './progressBar.ts';
+import { workerExecutor } from './workerExecutor.ts';
+
+/** Where the bundled presets live. */
+export const PRESET_DIR = fileURLToPath(new URL('../../datasets/scenarios/', import.meta.url));
+
+const USAGE = `usage: bridgelab simulate <scenario.json | preset> --out <dir> [options]
+
+Runs a simulated community on a simulated clock, scoring it periodically with the full pipeline, with the
+scenario's adversaries, counterfactual and A/B runs. Presets: the names of datasets/scenarios/*.json
+(e.g. baseline, pile-on, coordinated-ring, classroom).
+
+options:
+  --out <dir>      output directory (created if missing; every file is replaced atomically)
+  --seed <n>       seed of every random draw (default: the scenario's seed)
+  --workers <n>    scorer worker threads per scoring run (default 1; 2 uses both cores)
+  --quiet          no progress on stderr
+  --help           this text
+
+writes: snapshot/ (the final input files in the public format, readable by bridgelab score), scored/ (the last
+scoring run's four output files), truth_notes.tsv, truth_raters.tsv, status_timeline.tsv, runs.tsv,
+metrics.json, scenario.json; counterfactual/ and ab/ (status_timeline.tsv, runs.tsv) when those runs exist.
+
+exit codes: 0 success, 1 simulation failure, 2 bad scenario or usage`;
+
+const OPTIONS = { out: { value: true }, seed: { value: true }, workers: { value: true }, quiet: { value: false }, help: { value: false } };
+
+/**
+ * The `bridgelab simulate` subcommand: `argv` are the arguments after "simulate". Resolves to the exit code
+ * (0 success, 1 simulation failure, 2 bad scenario or usage); messages go to stderr.
+ */
+export async function simulateCommand(argv: readonly string[]): Promise<number> {
+  let options: Map<string, string | true>;
+  let positionals: string[];
+  let scenario: Scenario;
+  let seed: number;
+  let workers: number;
+  try {
+    ({ options, positionals } = parseArgs(argv, OPTIONS));
+    if (options.has('help')) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('simulate takes exactly one <scenario.json | preset>');
+    if (typeof options.get('out') !== 'string') throw new UsageError('simulate needs --out <dir>');
+    workers = intOption(options, 'workers', 1, 1, 64);
+    scenario = await loadScenario(positionals[0]);
+    seed = intOption(options, 'seed', scenario.seed, 0, 2 ** 32 - 1);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`bridgelab simulate: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(`bridgelab simulate: ${(err as Error).message}`);
+    return 2;
+  }
+  const out = resolve(options.get('out') as string);
+  const quiet = options.has('quiet');
+  const report = quiet ? () => {} : progressReporter();
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const started = performance.now();
+  try {
+    const experiment = await runExperiment({ ...scenario, seed }, {
+      seed,
+      signal: controller.signal,
+      clock: () => performance.now(),
+      executor: workers > 1 ? (state) => workerExecutor(state, workers, scenario.scoring.engine as EngineName) : undefined,
+      onStep: (p) => report(`${p.label} day ${Math.max(1, Math.ceil((p.time - scenario.time.startMillis) / 86_400_000))}`, p.step, p.steps),
+    });
+    await mkdir(out, { recursive: true });
+    const main = experiment.main;
+    await writeDataDir(join(out, 'snapshot'), main.dataset);
+    if (main.lastResult) {
+      await mkdir(join(out, 'scored'), { recursive: true });
+      for (const [name, columns] of Object.entries(outputTables(main.lastResult))) {
+        await writeFileAtomic(join(out, 'scored', `${name}.tsv`), writeTsv(columns));
+      }
+    }
+    await writeFileAtomic(join(out, 'truth_notes.tsv'), truthNotesTsv(main));
+    await writeFileAtomic(join(out, 'truth_raters.tsv'), truthRatersTsv(main));
+    await writeRunFiles(out, main);
+    for (const [dir, run] of [['counterfactual', experiment.counterfactual], ['ab', experiment.ab], ['ab-counterfactual', experiment.abCounterfactual]] as const) {
+      if (!run) continue;
+      await mkdir(join(out, dir), { recursive: true });
+      await writeRunFiles(join(out, dir), run);
+    }
+    await writeFileAtomic(join(out, 'metrics.json'), [metricsJson(experiment.metrics)]);
+    await writeFileAtomic(join(out, 'scenario.json'), [metricsJson({ ...scenario, seed })]);
+    const failed = [main, experiment.counterfactual, experiment.ab, experiment.abCounterfactual].flatMap((r) => (r ? r.timeline.runs.filter((x) => x.error !== null).map((x) => `${r.label} ${new Date(x.time).toISOString()}: ${x.error}`) : []));
+    if (failed.length > 0) console.error(`bridgelab simulate: ${failed.length} scoring run(s) failed (statuses carried over):\n  ${failed.join('\n  ')}`);
+    if (!quiet) {
+      const m = experiment.metrics.main;
+      const secs = ((performance.now() - started) / 1000).toFixed(1);
+      console.error(`bridgelab simulate: ${scenario.name} seed ${seed}: ${m.notes} notes, ${m.ratings} ratings, ${m.runs} scoring runs, ${m.helpfulVsTruth.all.shown} Helpful at the end, in ${secs} s -> ${out}`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof SimulationCancelled) {
+      console.error('bridgelab simulate: cancelled');
+      return 1;
+    }
+    console.error(`bridgelab simulate: simulation failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/**
+ * Reads a scenario: a path to a JSON file, or the name of a preset in datasets/scenarios/. Throws a readable
+ * error for a missing file, bad JSON or a scenario that fails validation (naming the field).
+ */
+export async function loadScenario(arg: string): Promise<Scenario> {
+  const path = existsSync(arg) ? arg : join(PRESET_DIR, `${arg.replace(/\.json$/, '')}.json`);
+  if (!existsSync(path)) {
+    throw new Error(`"${arg}" is neither a scenario file nor a preset (presets: ${await presetNames().then((n) => n.join(', '))})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  try {
+    return validateScenario(json);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new Error(`${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Names of the bundled presets. */
+export async function presetNames(): Promise<string[]> {
+  return (await readdir(PRESET_DIR)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+}
+
+async function writeRunFiles(dir: string, run: SimulationResult): Promise<void> {
+  await writeFileAtomic(join(dir, 'status_timeline.tsv'), statusTimelineTsv(run));
+  await writeFileAtomic(join(dir, 'runs.tsv'), runsTsv(run));
+}

@@ -1,0 +1,26 @@
+import * as Plot from '@observablehq/plot';
+import type { CoreThresholds, NoteHistory } from '../engine/engineTypes.ts';
+import { OKABE_ITO, statusColorScale, statusLabel } from './palette.ts';
+
+/**
+ * A note's core intercept at each scoring run (line) with its final status at that run (dot colour), and the
+ * Helpful threshold. Returns the Plot figure, or null when the note was never scored.
+ */
+export function noteHistoryPlot(h: NoteHistory, codes: readonly string[], t: CoreThresholds, width: number): Element | null {
+  if (h.time.length === 0) return null;
+  const rows = Array.from(h.time, (time, i) => ({ time: new Date(time), intercept: h.intercept[i], status: statusLabel(codes[h.status[i]]) }));
+  return Plot.plot({
+    width,
+    height: 220,
+    marginLeft: 50,
+    x: { type: 'time', label: 'simulated time' },
+    y: { label: 'core intercept', grid: true },
+    color: statusColorScale(),
+    marks: [
+      Plot.ruleY([t.crh], { stroke: OKABE_ITO.bluishGreen, strokeDasharray: '4,3' }),
+      Plot.ruleY([t.crnhIntercept], { stroke: OKABE_ITO.vermillion, strokeDasharray: '4,3' }),
+      Plot.lineY(rows.filter((d) => Number.isFinite(d.intercept)), { x: 'time', y: 'intercept', stroke: '#555' }),
+      Plot.dot(rows.filter((d) => Number.isFinite(d.intercept)), { x: 'time', y: 'intercept', fill: 'status', r: 4, tip: true, title: (d: { status: string; intercept: number }) => `${d.status}\nintercept ${d.intercept.toFixed(3)}` }),
+    ],
+  });
+}

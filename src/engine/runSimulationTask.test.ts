@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createInProcessEngineClient } from './inProcessEngineClient.ts';
+import type { SimEvent } from './engineTypes.ts';
+import { SimControl } from './simControl.ts';
+
+const SMALL = {
+  name: 'small',
+  seed: 3,
+  world: { raters: 1000, notes: 300, ratings: 12000 },
+  time: { days: 2, stepMinutes: 60, scoringEveryHours: 12 },
+  scoring: { scorers: ['MFCoreScorer'] },
+};
+
+describe('simulate through the engine client', () => {
+  it('streams step and scoring-run events, then summarises the last run with the truth beside it', async () => {
+    const engine = createInProcessEngineClient();
+    const events: SimEvent[] = [];
+    const summary = await engine.simulate({ scenario: SMALL }, (e) => events.push(e));
+    const runs = events.filter((e) => e.kind === 'run');
+    expect(runs.length).toBe(4);
+    expect(runs.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(events.some((e) => e.kind === 'step')).toBe(true);
+    const last = runs[runs.length - 1];
+    if (last.kind === 'run') expect(last.error).toBeNull();
+    expect(last.counts.reduce((a, b) => a + b, 0)).toBe(last.notes);
+    expect(summary.cancelled).toBe(false);
+    expect(summary.stepsDone).toBe(48);
+    expect(summary.notes).not.toBeNull();
+    const notes = summary.notes!;
+    expect(notes.helpfulness.length).toBe(notes.length);
+    expect(notes.intercept.some((v) => !Number.isNaN(v))).toBe(true);
+    expect(summary.raters!.perspective.length).toBe(summary.raters!.length);
+    const id = notes.noteId[0];
+    const history = await engine.noteHistory(id);
+    expect(history.time.length).toBeGreaterThan(0);
+    expect(history.status.length).toBe(history.time.length);
+    const ratings = await engine.noteRatings(id);
+    expect(ratings.noteId).toBe(id);
+  });
+
+  it('stops at the next step when cancelled through the control block, and rejects a bad scenario clearly', async () => {
+    const engine = createInProcessEngineClient();
+    const control = new SimControl();
+    const summary = await engine.simulate({ scenario: SMALL, control: control.buffer }, (e) => {
+      if (e.kind === 'step' && e.step >= 3) control.cancel();
+    });
+    expect(summary.cancelled).toBe(true);
+    expect(summary.stepsDone).toBeLessThan(48);
+    await expect(engine.simulate({ scenario: { world: { raters: -1 } } })).rejects.toThrow(/scenario\.world\.raters: -1 is not allowed/);
+  });
+});
