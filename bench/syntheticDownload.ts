@@ -7,12 +7,14 @@ import { Dictionary, FLAG, type Dataset, type RatingsTable } from '../sim/data/t
 import { randomNormal, randomSeeded, type RandomSource } from '../sim/random/random.ts';
 
 const DAY = 86_400_000;
-const CORE_GROUPS = [1, 2, 3, 6, 8, 9, 10, 11, 14, 19, 21, 25];
+// The trial groups (14, 18, 33) are left empty: with a few hundred members their first fits exceed the reference's
+// train-error bound (0.16) on this noisy generator, and the reference aborts the run then, as we do.
+const CORE_GROUPS = [1, 2, 3, 6, 8, 9, 10, 11, 19, 21, 25];
 const MAIN_GROUP = 13;
 const MAIN_GROUP_FRACTION = 0.6;
 const GROUP_LOCALITY = 0.7;
-const EXPANSION_GROUPS = [0, 4, 5, 7, 12, 15, 16, 20, 22, 23, 24, 26, 27, 28, 29, 33];
-const EXPANSION_PLUS_GROUPS = [17, 18, 30, 31, 32];
+const EXPANSION_GROUPS = [0, 4, 5, 7, 12, 15, 16, 20, 22, 23, 24, 26, 27, 28, 29];
+const EXPANSION_PLUS_GROUPS = [17, 30, 31, 32];
 const TOPIC_WORDS = ['ukraine russia', 'gaza israel', 'messi ronaldo', 'scam promotion', ''];
 
 export interface SyntheticSpec {
