@@ -1,0 +1,33 @@
+/**
+ * Bridgelab's public API: src/, notebooks/ and bench/ import from here.
+ *
+ * Scoring: `scoreDataset(data, { now, seed, engine })` runs the whole Community Notes pipeline on a `Dataset`
+ * (the four public files as columnar tables) and returns frames of the four output files; `outputTables` lays them
+ * out for `writeTsv`.
+ */
+export * from './data/tables.ts';
+export { DataFormatError } from './data/dataFormatError.ts';
+export { readDatasetText, DatasetReader, type ReadDataset } from './data/datasetReader.ts';
+export { writeTsv, tsvText, type OutputColumn } from './data/writeTsv.ts';
+export { writeNotesTsv, writeRatingsTsv, writeStatusHistoryTsv, writeEnrollmentTsv } from './data/writeInputFiles.ts';
+export {
+  SCORED_NOTES_COLUMNS,
+  HELPFULNESS_SCORES_COLUMNS,
+  NOTE_STATUS_HISTORY_COLUMNS,
+  AUX_NOTE_INFO_COLUMNS,
+} from './data/outputColumns.ts';
+export { randomSeeded, deriveSeed, randomNormal, type RandomSource } from './random/random.ts';
+export { Frame } from './scoring/frame.ts';
+export * from './scoring/constants.ts';
+export { createEngine, ENGINE_NAMES, type EngineName } from './scoring/mf/engines.ts';
+export { TypedMFEngine, fitSync } from './scoring/mf/typedEngine.ts';
+export type { MFEngine, MFProblem, MFParams, MFFitOptions, MFFitResult } from './scoring/mf/types.ts';
+export { DEFAULT_FIT_OPTIONS, DEFAULT_LAMBDAS } from './scoring/mf/types.ts';
+export { scoreDataset, outputTables, nextStatusHistory, type ScoringResult } from './scoring/pipeline/scoreDataset.ts';
+export type { ScoringOptions } from './scoring/pipeline/runScoring.ts';
+export { inProcessExecutor, type ScorerExecutor, type ScorerState } from './scoring/pipeline/scorerExecutor.ts';
+export { scorerCatalogue, CORE_SCORER } from './scoring/scorers/catalogue.ts';
+export type { ScorerConfig, RuleThresholds } from './scoring/scorers/scorerConfig.ts';
+export { SCORER_RULES } from './scoring/rules/scorerRules.ts';
+export { metaRules, DEFAULT_META_PARAMS } from './scoring/meta/metaRules.ts';
+export { ruleNamesOf } from './scoring/meta/applyRules.ts';
