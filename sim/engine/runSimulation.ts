@@ -57,6 +57,8 @@ export interface SimulationOptions {
   onScoringProgress?: (stage: string, done: number, total: number) => void;
   /** how scorer tasks run inside each scoring run (forwarded to scoreDataset; sim/node offers a worker pool) */
   executor?: ScoringOptions['executor'];
+  /** run the periodic scoring (default true); false only generates the world's ratings (tests, previews) */
+  score?: boolean;
   /** a millisecond clock for timing the scoring runs (sim/ never reads one itself; default: no timing) */
   clock?: () => number;
 }
@@ -153,7 +155,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
       adversaries.forEach((a, i) => a.step(ctx, adversaryRandom[i]));
     }
     let run: RunSnapshot | null = null;
-    if ((s + 1) % stepsPerScoring === 0 || s === steps - 1) {
+    if (options.score !== false && ((s + 1) % stepsPerScoring === 0 || s === steps - 1)) {
       const started = options.clock?.() ?? NaN;
       const view = data.view();
       try {

@@ -72,8 +72,8 @@ export class SimDataset {
     const key = rater * this.world.notes.length + note;
     if (this.pairs.has(key)) return false;
     this.pairs.add(key);
+    if (this.r.length === this.r.note.length) this.grow();
     const r = this.r;
-    if (r.length === r.note.length) this.grow();
     r.note[r.length] = note;
     r.rater[r.length] = rater;
     r.createdAt[r.length] = time;

@@ -127,11 +127,12 @@ function checkConsistency(s: Scenario): void {
 
 /** Rejects keys that are neither fields nor groups of fields. */
 function checkUnknown(json: Json, fields: readonly FieldSpec[], where: string, extra: string[]): void {
-  const known = new Set<string>(extra);
+  const known = new Set<string>();
   for (const f of fields) {
     const parts = f.path.split('.');
     for (let k = 1; k <= parts.length; k++) known.add(parts.slice(0, k).join('.'));
   }
+  for (const e of extra) known.add(e);
   const walk = (obj: Json, prefix: string): void => {
     for (const key of Object.keys(obj)) {
       const path = prefix ? `${prefix}.${key}` : key;

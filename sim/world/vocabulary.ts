@@ -33,14 +33,15 @@ const GENERAL_WORDS = [
 ];
 
 /**
- * A note summary: 10–17 words (5–7 of them topical), about `topic` when it names a key of TOPIC_WORDS ('' = no topic), ending with a
- * source URL, e.g. "Figures kremlin shows ukraine sanctions context the report. https://example.org/source/123".
+ * A note summary: 10–17 words, about `topic` when it names a key of TOPIC_WORDS ('' = no topic: general words
+ * only; otherwise 8–10 topical words, so that the topic classifier learns topics from a few hundred notes), ending
+ * with a source URL, e.g. "Figures kremlin shows ukraine sanctions context the report. https://example.org/source/123".
  */
 export function noteSummary(random: RandomSource, topic: string): string {
   const words: string[] = [];
   const n = 10 + randomInt(random, 8);
   const vocab = topic === '' ? null : TOPIC_WORDS[topic];
-  const topical = vocab ? 5 + randomInt(random, 3) : 0;
+  const topical = vocab ? Math.min(n - 1, 8 + randomInt(random, 3)) : 0;
   for (let i = 0; i < n - topical; i++) words.push(GENERAL_WORDS[randomInt(random, GENERAL_WORDS.length)]);
   if (vocab) {
     words.splice(randomInt(random, words.length + 1), 0, vocab.seeds[randomInt(random, vocab.seeds.length)]);

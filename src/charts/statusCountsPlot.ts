@@ -18,7 +18,7 @@ export function statusCountsPlot(runs: readonly SimRunEvent[], codes: readonly s
     color: statusColorScale(),
     marks: [
       Plot.ruleX(failed, { x: 'time', stroke: '#999', strokeDasharray: '4,3', title: (d: { error: string }) => `scoring failed: ${d.error}` }),
-      Plot.lineY(rows, { x: 'time', y: 'count', stroke: 'status', strokeWidth: 2 }),
+      Plot.lineY(rows, { x: 'time', y: 'count', z: 'status', stroke: 'status', strokeWidth: 2 }),
       Plot.dot(rows, { x: 'time', y: 'count', fill: 'status', r: 2.5, tip: true, title: (d: { status: string; count: number; time: Date }) => `${d.status}: ${d.count}\n${d.time.toISOString().slice(0, 16)}` }),
     ],
   });

@@ -2,6 +2,7 @@
  * What crosses the boundary between the UI and the engine (a worker or the same thread): plain data and
  * typed-array columns only, so results transfer without copying. Missing numbers are NaN, missing strings null.
  */
+import type { SimulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
 
 /** Progress of a long request: `stage` in words, `done` of `total` units (bytes, steps, stages). */
 export interface Progress {
@@ -205,6 +206,8 @@ export interface SimSummary {
   notes: SimNotes | null;
   raters: SimRaters | null;
   sources: Record<string, number>;
+  /** sim's metrics of the run against the world's truth (null when cancelled) */
+  metrics: SimulationMetrics | null;
   thresholds: CoreThresholds;
   /** wall time, ms */
   millis: number;

@@ -7,6 +7,7 @@ import { validateScenario } from '../../sim/scenario/validateScenario.ts';
 import { runSimulation, SimulationCancelled, type SimulationResult } from '../../sim/engine/runSimulation.ts';
 import { STATUS_CODES, type RunSnapshot } from '../../sim/engine/statusTimeline.ts';
 import type { MFEngine } from '../../sim/scoring/mf/types.ts';
+import { simulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
 import { coreThresholds } from './classroomScore.ts';
 import type { SimEvent, SimNotes, SimRaters, SimRequest, SimRunEvent, SimSummary } from './engineTypes.ts';
 import { notesView, ratersView } from './scoredViews.ts';
@@ -75,6 +76,7 @@ export async function runSimulationTask(request: SimRequest, engine: MFEngine, o
     notes: result ? simNotes(result) : null,
     raters: result ? simRaters(result) : null,
     sources: result ? { ...result.sources } : {},
+    metrics: result ? simulationMetrics(result) : null,
     thresholds: coreThresholds(),
     millis: performance.now() - started,
   };

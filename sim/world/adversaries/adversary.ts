@@ -127,11 +127,17 @@ export abstract class Adversary {
       if (this.targets.length >= this.spec.targets.count) break;
       const n = this.scanned;
       if (notes.createdAt[n] > this.endTime || !this.matches(ctx, n)) continue;
-      this.targets.push(n);
-      this.targetSet.add(n);
+      this.addTarget(n);
       fresh.push(n);
     }
     return fresh;
+  }
+
+  /** Records note `n` as a target (once). */
+  protected addTarget(n: number): void {
+    if (this.targetSet.has(n)) return;
+    this.targets.push(n);
+    this.targetSet.add(n);
   }
 
   /** Whether note `n` fits targets.selector. */

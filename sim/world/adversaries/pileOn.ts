@@ -6,7 +6,8 @@ import { addAdversaryAccounts, Adversary, levelOf, type AdversarySetup, type Ste
 /**
  * Pile-on waves (scoring-robustness.md §6): `waves` bursts spread evenly over the attack window, each `waveMinutes`
  * long, in which every account rates every target found so far with the same verdict (one-sided support or
- * opposition). Accounts are recruited organic raters of the attackers' side (`recruit`) or new accounts.
+ * opposition). Each wave adds the newest matching notes of the previous day as targets (pile-ons hit what is
+ * trending); targets.includeExisting is not used. Accounts are recruited organic raters of the attackers' side (`recruit`) or new accounts.
  */
 export class PileOn extends Adversary {
   private wave = 0;
@@ -23,7 +24,7 @@ export class PileOn extends Adversary {
     while (this.wave < this.spec.waves) {
       const waveStart = this.startTime + this.wave * gap;
       if (waveStart >= ctx.t1) return;
-      this.scanTargets(ctx);
+      this.pickTrending(ctx, waveStart);
       const span = this.spec.waveMinutes * 60_000;
       const level = levelOf(this.spec.verdict);
       for (const note of this.targets) {
@@ -33,6 +34,16 @@ export class PileOn extends Adversary {
         }
       }
       this.wave++;
+    }
+  }
+
+  /** Adds the newest matching notes of the day before `at` as targets, up to targets.count in all. */
+  private pickTrending(ctx: StepContext, at: number): void {
+    const notes = ctx.world.notes;
+    for (let n = ctx.appeared - 1; n >= 0 && this.targets.length < this.spec.targets.count; n--) {
+      if (notes.createdAt[n] >= at) continue;
+      if (notes.createdAt[n] < at - 86_400_000) break;
+      if (this.matches(ctx, n)) this.addTarget(n);
     }
   }
 }

@@ -1,0 +1,134 @@
+/**
+ * One simulation run as the UI follows it: play / pause / step / speed / cancel, progress, the scoring-run events
+ * as they arrive and the final summary. Results are $state.raw (replaced, never mutated). Latest wins: starting a
+ * new run abandons the previous one.
+ */
+import type { Scenario } from '../../sim/scenario/scenarioTypes.ts';
+import { isCancelled, type EngineClient } from '../engine/engineClient.ts';
+import type { SimEvent, SimRunEvent, SimStepEvent, SimSummary } from '../engine/engineTypes.ts';
+import { SimControl } from '../engine/simControl.ts';
+
+export type RunPhase = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
+
+/** Speeds offered: simulated steps per second (0 = as fast as the engine goes). */
+export const SPEEDS = [0, 50, 10, 2] as const;
+
+export class RunState {
+  phase = $state<RunPhase>('idle');
+  progress = $state.raw<SimStepEvent | null>(null);
+  runs = $state.raw<SimRunEvent[]>([]);
+  summary = $state.raw<SimSummary | null>(null);
+  error = $state<string | null>(null);
+  /** steps per second, 0 = max */
+  speed = $state<number>(0);
+  /** the scenario of the current or last run */
+  scenario = $state.raw<Scenario | null>(null);
+  /** whether pause and step work (shared memory with the worker) */
+  canPause = $state(false);
+  /** wall time of the last finished run, ms */
+  millis = $state(0);
+
+  private control: SimControl | null = null;
+  private generation = 0;
+  private engineClient: EngineClient | null = null;
+
+  /** `engine` creates the client on first use; `label` names the run ('main', 'ab'). */
+  constructor(
+    private readonly engine: () => EngineClient,
+    readonly label = 'main',
+  ) {}
+
+  /** The engine client holding this run's results (for note details). */
+  get client(): EngineClient {
+    this.engineClient ??= this.engine();
+    return this.engineClient;
+  }
+
+  /** Starts `scenario` (optionally with extra rules off or a paused start); abandons any run in progress. */
+  async start(scenario: Scenario, options: { disabledRules?: string[]; paused?: boolean } = {}): Promise<void> {
+    this.stopCurrent();
+    const mine = ++this.generation;
+    const control = new SimControl();
+    this.control = control;
+    this.canPause = control.live;
+    control.setDelay(this.speed > 0 ? 1000 / this.speed : 0);
+    if (options.paused && control.live) control.pause();
+    this.scenario = scenario;
+    this.phase = options.paused && control.live ? 'paused' : 'running';
+    this.progress = null;
+    this.runs = [];
+    this.summary = null;
+    this.error = null;
+    const started = performance.now();
+    const onEvent = (e: SimEvent) => {
+      if (mine !== this.generation) return;
+      if (e.kind === 'step') this.progress = e;
+      else {
+        this.runs = [...this.runs, e];
+        this.progress = { kind: 'step', label: e.label, step: e.step, steps: e.steps, time: e.time, notes: e.notes, ratings: e.ratings };
+      }
+    };
+    try {
+      const summary = await this.client.simulate(
+        { scenario, label: this.label, disabledRules: options.disabledRules, control: control.buffer },
+        onEvent,
+      );
+      if (mine !== this.generation) return;
+      this.summary = summary;
+      this.millis = performance.now() - started;
+      this.phase = summary.cancelled ? 'cancelled' : 'done';
+    } catch (err) {
+      if (mine !== this.generation) return;
+      if (isCancelled(err)) this.phase = 'cancelled';
+      else {
+        this.error = err instanceof Error ? err.message : String(err);
+        this.phase = 'error';
+      }
+    }
+  }
+
+  pause(): void {
+    if (this.phase !== 'running' || !this.control?.live) return;
+    this.control.pause();
+    this.phase = 'paused';
+  }
+
+  resume(): void {
+    if (this.phase !== 'paused' || !this.control) return;
+    this.control.resume();
+    this.phase = 'running';
+  }
+
+  /** While paused: one more simulated step. */
+  step(): void {
+    if (this.phase === 'paused') this.control?.step();
+  }
+
+  setSpeed(stepsPerSecond: number): void {
+    this.speed = stepsPerSecond;
+    this.control?.setDelay(stepsPerSecond > 0 ? 1000 / stepsPerSecond : 0);
+  }
+
+  /** Stops the run at the next step (the worker is stopped outright when it cannot be signalled). */
+  cancel(): void {
+    if (this.phase !== 'running' && this.phase !== 'paused') return;
+    if (this.control?.live) this.control.cancel();
+    else {
+      this.generation++;
+      this.engineClient?.cancel();
+      this.phase = 'cancelled';
+    }
+  }
+
+  /** Releases the worker. */
+  dispose(): void {
+    this.stopCurrent();
+    this.engineClient?.dispose();
+    this.engineClient = null;
+  }
+
+  private stopCurrent(): void {
+    this.control?.cancel();
+    this.control = null;
+  }
+}

@@ -1,0 +1,4 @@
+// Svelte compiler options for the dashboard (src/): runes mode everywhere.
+export default {
+  compilerOptions: { runes: true },
+};
