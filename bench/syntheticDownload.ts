@@ -52,7 +52,6 @@ export function syntheticDownload(spec: SyntheticSpec): Dataset {
     perspective[u] = clip(randomNormal(random, random() < 0.5 ? -0.5 : 0.5, 0.35), -1, 1);
     leniency[u] = randomNormal(random, 0, 0.3);
     activity[u] = Math.pow(1 - random(), -1 / 1.5);
-    const r = random();
     group[u] = drawGroup(random);
   }
   const helpfulness = new Float64Array(N);

@@ -22,7 +22,7 @@ export interface ChartOptions {
 }
 
 const PALETTE = ['#4269d0', '#ff725c', '#3ca951', '#efb118', '#a463f2', '#97bbf5', '#9c6b4e', '#6cc5b0'];
-const M = { top: 30, right: 150, bottom: 42, left: 56 };
+const M = { top: 30, right: 200, bottom: 42, left: 56 };
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const num = (x: number): string => (Math.abs(x) >= 1000 || Number.isInteger(x) ? String(Math.round(x)) : x.toPrecision(2));
@@ -62,7 +62,7 @@ function frame(o: ChartOptions, xs: number[], ys: number[], body: (sx: (x: numbe
     .map((t) => `<line x1="${M.left - 4}" x2="${W - M.right}" y1="${sy(t)}" y2="${sy(t)}" stroke="#eee"/><text x="${M.left - 7}" y="${sy(t) + 4}" text-anchor="end">${num(t)}</text>`)
     .join('');
   const leg = legend
-    .map((l, i) => `<rect x="${W - M.right + 12}" y="${M.top + i * 18 - 9}" width="12" height="12" fill="${l.color}"/><text x="${W - M.right + 30}" y="${M.top + i * 18 + 1}">${esc(l.name)}</text>`)
+    .map((l, i) => `<rect x="${W - M.right + 12}" y="${M.top + i * 18 - 9}" width="12" height="12" fill="${l.color}"/><text x="${W - M.right + 30}" y="${M.top + i * 18 + 1}">${esc(l.name.length > 30 ? `${l.name.slice(0, 29)}…` : l.name)}</text>`)
     .join('');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="11">`,
@@ -125,7 +125,7 @@ export function scatterChart(series: readonly Series[], o: ChartOptions = {}): s
 export function barChart(labels: readonly string[], groups: readonly { name: string; values: readonly number[] }[], o: ChartOptions = {}): string {
   const W = o.width ?? 640;
   const barH = 14;
-  const left = Math.min(260, 8 + 6.2 * Math.max(1, ...labels.map((l) => l.length)));
+  const left = Math.min(340, 16 + 7 * Math.max(1, ...labels.map((l) => l.length)));
   const H = o.height ?? 40 + labels.length * (barH * groups.length + 6) + 20;
   const max = Math.max(1e-9, ...groups.flatMap((g) => g.values.map((v) => (Number.isFinite(v) ? Math.abs(v) : 0))));
   const min = Math.min(0, ...groups.flatMap((g) => g.values.filter((v) => Number.isFinite(v))));

@@ -1,3 +1,4 @@
+import { HELPFUL_TAGS, NOT_HELPFUL_TAGS } from '../data/tables.ts';
 import { writeTsv, type OutputColumn } from '../data/writeTsv.ts';
 import { ROLE_ADVERSARY, ROLE_AI_WRITER, WRITER_ADVERSARY, WRITER_AI } from '../world/worldTypes.ts';
 import type { SimulationResult } from './runSimulation.ts';
@@ -25,10 +26,13 @@ export function truthNotesTsv(result: SimulationResult): Generator<string> {
     { name: 'helpfulness', kind: 'float', values: n.helpfulness },
     { name: 'slant', kind: 'cell', cell: (i) => fmt(n.slant[2 * i]) },
     { name: 'slant2', kind: 'cell', cell: (i) => (world.dims === 2 ? fmt(n.slant[2 * i + 1]) : '') },
+    { name: 'postSlant', kind: 'cell', cell: (i) => fmt(world.posts.slant[2 * n.post[i]]) },
     { name: 'popularity', kind: 'float', values: n.virality },
     { name: 'topic', kind: 'string', values: n.topic },
     { name: 'classification', kind: 'cell', cell: (i) => (n.classification[i] === 1 ? 'NOT_MISLEADING' : 'MISINFORMED_OR_POTENTIALLY_MISLEADING') },
     { name: 'abusive', kind: 'int', values: n.abusive },
+    { name: 'helpfulTagTendency', kind: 'cell', cell: (i) => HELPFUL_TAGS[n.helpfulTag[i]] },
+    { name: 'notHelpfulTagTendency', kind: 'cell', cell: (i) => NOT_HELPFUL_TAGS[n.notHelpfulTag[i]] },
     { name: 'writerKind', kind: 'cell', cell: (i) => (n.writerKind[i] === WRITER_AI ? 'ai' : n.writerKind[i] === WRITER_ADVERSARY ? 'adversary' : 'human') },
     { name: 'adversary', kind: 'cell', cell: (i) => label(n.adversary[i]) },
     { name: 'targetedBy', kind: 'cell', cell: (i) => targetedBy[i].join(',') },

@@ -52,7 +52,8 @@ export interface SimulationOptions {
   engine?: MFEngine;
   label?: string;
   signal?: CancelSignal;
-  onStep?: (progress: StepProgress) => void;
+  /** called after every step; a returned promise is awaited (lets a caller pause or yield between steps) */
+  onStep?: (progress: StepProgress) => void | Promise<void>;
   /** scoring stages inside a run (forwarded from scoreDataset) */
   onScoringProgress?: (stage: string, done: number, total: number) => void;
   /** how scorer tasks run inside each scoring run (forwarded to scoreDataset; sim/node offers a worker pool) */
@@ -180,7 +181,8 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
       }
       scoringMillis.push((options.clock?.() ?? NaN) - started);
     }
-    options.onStep?.({ label, step: s + 1, steps, time: t1, notes: appeared, ratings: data.ratingCount, run });
+    const paused = options.onStep?.({ label, step: s + 1, steps, time: t1, notes: appeared, ratings: data.ratingCount, run });
+    if (paused instanceof Promise) await paused;
   }
   sources.selfSelected = channels.counts[0];
   sources.needsYourHelp = channels.counts[1];

@@ -45,6 +45,8 @@ function notes(helpfulness: number[], createdHours: number[] = helpfulness.map((
     topic: helpfulness.map(() => ''),
     homeGroup: new Float64Array(n),
     abusive: new Uint8Array(n),
+    helpfulTag: new Uint8Array(n),
+    notHelpfulTag: new Uint8Array(n),
     writerKind: new Uint8Array(n),
     adversary: new Int16Array(n).fill(-1),
     virality: new Float64Array(n).fill(1),

@@ -9,8 +9,8 @@ import { noteSummary } from './vocabulary.ts';
 import { ROLE_AI_WRITER, WRITER_ADVERSARY, WRITER_AI, WRITER_HUMAN, type Posts, type WorldNotes } from './worldTypes.ts';
 
 /**
- * Posts of the simulated period: creation uniform over [start − min(1 day, 2 × noteDelayHours), end), log-normal virality, a topic for
- * `topicFraction` of them.
+ * Posts of the simulated period: creation uniform over [start − min(1 day, 2 × noteDelayHours), end), log-normal
+ * virality, a uniform slant, a topic for `topicFraction` of them.
  */
 export function generatePosts(p: WorldParams, start: number, end: number, random: RandomSource): Posts {
   const n = Math.max(1, Math.round(p.notes / p.notesPerPost));
@@ -20,12 +20,21 @@ export function generatePosts(p: WorldParams, start: number, end: number, random
   createdAt.sort();
   const topic: string[] = [];
   const virality = new Float64Array(n);
+  const slant = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     virality[i] = randomLogNormal(random, 0, p.viralitySigma);
     topic.push(random() < p.topicFraction ? WORLD_TOPICS[randomInt(random, WORLD_TOPICS.length)] : '');
+    slant[2 * i] = 2 * random() - 1;
+    slant[2 * i + 1] = p.perspectiveDims === 2 ? 2 * random() - 1 : 0;
   }
-  return { length: n, tweetId: snowflakeIds(createdAt, ID_WORKER.post), createdAt, topic, virality };
+  return { length: n, tweetId: snowflakeIds(createdAt, ID_WORKER.post), createdAt, topic, slant, virality };
 }
+
+/** Tags a note can lean on (HELPFUL_TAGS / NOT_HELPFUL_TAGS indices): what raters most often say about it. */
+export const TAG_TENDENCIES = {
+  helpful: [1, 2, 4, 5, 6, 7, 8],
+  notHelpful: [1, 2, 3, 4, 5, 6, 7, 11],
+} as const;
 
 /** One note as the builder takes it (no id yet). */
 export interface NoteInput {
@@ -39,6 +48,8 @@ export interface NoteInput {
   topic: string;
   homeGroup: number;
   abusive: boolean;
+  helpfulTag: number;
+  notHelpfulTag: number;
   writerKind: number;
   adversary: number;
   virality: number;
@@ -80,6 +91,8 @@ export class NotesBuilder {
       topic: rows.map((r) => r.topic),
       homeGroup: Float64Array.from(rows, (r) => r.homeGroup),
       abusive: Uint8Array.from(rows, (r) => (r.abusive ? 1 : 0)),
+      helpfulTag: Uint8Array.from(rows, (r) => r.helpfulTag),
+      notHelpfulTag: Uint8Array.from(rows, (r) => r.notHelpfulTag),
       writerKind: Uint8Array.from(rows, (r) => r.writerKind),
       adversary: Int16Array.from(rows, (r) => r.adversary),
       virality: Float64Array.from(rows, (r) => r.virality),
@@ -91,8 +104,9 @@ export class NotesBuilder {
  * The organic notes: each on a post drawn by virality, written `Exp(noteDelayHours)` after it (before `end`:
  * otherwise another post is drawn), by
  * a human writer (drawn by writing propensity) or, for `aiNoteShare` of notes, an AI writer. Helpfulness = the
- * writer's quality + N(0, noteNoiseSd) (AI: N(0, aiQualitySd)); slant follows the author's perspective by
- * `slantFollowsAuthor`; abusive notes lose 1.5 helpfulness.
+ * writer's quality + N(0, noteNoiseSd) (AI: N(0, aiQualitySd)); slant leans against the post's and follows the
+ * author's perspective by `slantFollowsAuthor`; abusive notes lose 1.5 helpfulness; each note has a helpful and a
+ * not-helpful tag raters reach for more often (its tag tendencies).
  */
 export function addOrganicNotes(
   out: NotesBuilder,
@@ -135,11 +149,10 @@ export function addOrganicNotes(
     const writer = people.get(author);
     const noise = randomNormal(random, 0, ai ? p.aiQualitySd : p.noteNoiseSd);
     const abusive = random() < p.abusiveFraction;
+    // A note leans against the post's claim, and towards its author's perspective by slantFollowsAuthor.
     const a = p.slantFollowsAuthor;
-    const slant: [number, number] = [
-      clamp(a * writer.perspective[0] + (1 - a) * (2 * random() - 1), -1, 1),
-      p.perspectiveDims === 2 ? clamp(a * writer.perspective[1] + (1 - a) * (2 * random() - 1), -1, 1) : 0,
-    ];
+    const lean = (k: number) => clamp(a * writer.perspective[k] + (1 - a) * (-0.8 * posts.slant[2 * post + k] + 0.4 * (random() - 0.5)), -1, 1);
+    const slant: [number, number] = [lean(0), p.perspectiveDims === 2 ? lean(1) : 0];
     const homeGroup = Number.isNaN(writer.modelingGroup)
       ? raterGroups.length > 0
         ? raterGroups[randomInt(random, raterGroups.length)]
@@ -157,6 +170,8 @@ export function addOrganicNotes(
       topic,
       homeGroup,
       abusive,
+      helpfulTag: TAG_TENDENCIES.helpful[randomInt(random, TAG_TENDENCIES.helpful.length)],
+      notHelpfulTag: TAG_TENDENCIES.notHelpful[randomInt(random, TAG_TENDENCIES.notHelpful.length)],
       writerKind: ai ? WRITER_AI : WRITER_HUMAN,
       adversary: -1,
       virality: posts.virality[post],

@@ -45,7 +45,8 @@ const HELPFUL_TAG_RATES = [0.03, 0.45, 0.4, 0.05, 0.35, 0.2, 0.35, 0.35, 0.2];
  * Tag bits (FLAG layout) of a rating at `level` on `note`: helpful tags lean on good sources and clarity for truly
  * helpful notes, not-helpful tags on "incorrect" for unhelpful notes, on bias/argumentative when the rater
  * disagrees with the slant (`align` < 0), spam/abuse on abusive notes, "note not needed" on NOT_MISLEADING notes.
- * Somewhat-helpful ratings draw both kinds at reduced rates.
+ * The note's own tag tendencies (helpfulTag ×2, notHelpfulTag ×2.5) come on top. Somewhat-helpful ratings draw
+ * both kinds at reduced rates.
  */
 export function drawTags(random: RandomSource, level: number, world: World, note: number, align: number): number {
   const h = world.notes.helpfulness[note];
@@ -54,8 +55,9 @@ export function drawTags(random: RandomSource, level: number, world: World, note
   const notHelpfulScale = level === LEVEL_NOT_HELPFUL ? 1 : level === LEVEL_SOMEWHAT_HELPFUL ? 0.3 : 0;
   if (helpfulScale > 0) {
     const quality = 0.6 + 0.4 * sigmoid(h);
+    const leaning = world.notes.helpfulTag[note];
     for (let t = 0; t < 9; t++) {
-      const rate = HELPFUL_TAG_RATES[t] * helpfulScale * (t === 1 || t === 4 ? quality : 1);
+      const rate = HELPFUL_TAG_RATES[t] * helpfulScale * (t === 1 || t === 4 ? quality : 1) * (t === leaning ? 2 : 1);
       if (random() < rate) bits |= 1 << (FLAG.helpfulTagShift + t);
     }
   }
@@ -77,7 +79,10 @@ export function drawTags(random: RandomSource, level: number, world: World, note
       0.08,
       notNeeded,
     ];
-    for (let t = 0; t < 13; t++) if (random() < rates[t] * notHelpfulScale) bits |= 1 << (FLAG.notHelpfulTagShift + t);
+    const leaning = world.notes.notHelpfulTag[note];
+    for (let t = 0; t < 13; t++) {
+      if (random() < rates[t] * notHelpfulScale * (t === leaning ? 2.5 : 1)) bits |= 1 << (FLAG.notHelpfulTagShift + t);
+    }
   }
   return bits;
 }

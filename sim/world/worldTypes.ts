@@ -47,6 +47,8 @@ export interface Posts {
   createdAt: Float64Array;
   /** '' = no topic */
   topic: string[];
+  /** two coordinates per post: the slant of the post's claim (notes on it tend to lean the other way) */
+  slant: Float64Array;
   /** virality: attention multiplier and notes-per-post weight */
   virality: Float64Array;
 }
@@ -71,6 +73,9 @@ export interface WorldNotes {
   homeGroup: Float64Array;
   /** raters tag it as spam/harassment/abuse */
   abusive: Uint8Array;
+  /** tag tendencies: the helpful tag (HELPFUL_TAGS index) and not-helpful tag (NOT_HELPFUL_TAGS index) raters reach for most */
+  helpfulTag: Uint8Array;
+  notHelpfulTag: Uint8Array;
   writerKind: Uint8Array;
   /** adversary index of adversary-written notes, else -1 */
   adversary: Int16Array;

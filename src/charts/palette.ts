@@ -34,6 +34,15 @@ export const STATUS_LABELS: Readonly<Record<string, string>> = {
   FIRM_REJECT: 'Firm reject',
 };
 
+/** Very short labels of statuses, for chips in tight places. */
+export const STATUS_SHORT: Readonly<Record<string, string>> = {
+  CURRENTLY_RATED_HELPFUL: 'Helpful',
+  CURRENTLY_RATED_NOT_HELPFUL: 'Not helpful',
+  NEEDS_MORE_RATINGS: 'Needs more',
+  NEEDS_YOUR_HELP: 'Needs help',
+  FIRM_REJECT: 'Rejected',
+};
+
 /** Label of a status, the raw value when unknown, '—' when missing. */
 export const statusLabel = (status: string | null | undefined): string =>
   status == null || status === '' ? '—' : (STATUS_LABELS[status] ?? status);

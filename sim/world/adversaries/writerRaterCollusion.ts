@@ -65,6 +65,8 @@ export function setupWriterRaterCollusion(setup: AdversarySetup, spec: WriterRat
         topic,
         homeGroup: spec.modelingGroup,
         abusive: false,
+        helpfulTag: 1,
+        notHelpfulTag: 3,
         writerKind: WRITER_ADVERSARY,
         adversary: index,
         virality: posts.virality[post],
