@@ -47,7 +47,10 @@ const result = await runSimulation(scenario, {
   },
   onStep: (p) => {
     closeStage();
-    if (p.run) process.stderr.write(`\r${preset}: day ${((p.time - scenario.time.startMillis) / 86_400_000).toFixed(2)}, ${p.ratings} ratings, ${((performance.now() - t) / 1000).toFixed(1)} s  `);
+    if (p.run)
+      process.stderr.write(
+        `\r${preset}: day ${((p.time - scenario.time.startMillis) / 86_400_000).toFixed(2)}, ${p.ratings} ratings, ${((performance.now() - t) / 1000).toFixed(1)} s  `,
+      );
   },
 });
 const wall = (performance.now() - t) / 1000;
@@ -61,7 +64,10 @@ const problems: string[] = [];
 if (runs.length !== expectedRuns) problems.push(`${runs.length} scoring runs, expected ${expectedRuns}`);
 if (!last || last.error !== null) problems.push(`the last scoring run failed: ${last?.error}`);
 if (helpful === 0) problems.push('no note Helpful at the end');
-if (Math.abs(result.dataset.ratings.length - scenario.world.ratings) > 0.01 * scenario.world.ratings + 10 && scenario.adversaries.length === 0) {
+if (
+  Math.abs(result.dataset.ratings.length - scenario.world.ratings) > 0.01 * scenario.world.ratings + 10 &&
+  scenario.adversaries.length === 0
+) {
   problems.push(`${result.dataset.ratings.length} ratings, expected about ${scenario.world.ratings}`);
 }
 const scoringMs = result.scoringMillis;

@@ -28,9 +28,14 @@ await presetReport('baseline', {
     const src = metrics.main.ratingSources;
     return [
       '<h2>Who gets shown</h2>',
-      barChart(labels, [{ name: 'share Helpful', values: shown }], { title: 'Share of notes shown as Helpful at the end, by true helpfulness' }),
+      barChart(labels, [{ name: 'share Helpful', values: shown }], {
+        title: 'Share of notes shown as Helpful at the end, by true helpfulness',
+      }),
       '<h2>Where ratings come from</h2>',
-      table(['self-selected', 'needs-your-help feed', 'population-sampled'], [[src.selfSelected, src.needsYourHelp, src.populationSampled]]),
+      table(
+        ['self-selected', 'needs-your-help feed', 'population-sampled'],
+        [[src.selfSelected, src.needsYourHelp, src.populationSampled]],
+      ),
     ];
   },
 });

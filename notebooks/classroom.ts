@@ -21,7 +21,16 @@ await presetReport('classroom', {
       last ? (['NMR', 'Helpful', 'Not Helpful'][last.status[n]] ?? '') : '',
       ...Array.from({ length: raters }, (_, u) => cell.get(`${n}:${u}`) ?? ''),
     ]);
-    const header = ['note', 'helpfulness', 'slant', 'final status', ...Array.from({ length: raters }, (_, u) => `r${u + 1} (${world.participants.perspective[2 * u].toFixed(1)})`)];
-    return ['<h2>Every rating</h2><p>H = Helpful, S = Somewhat helpful, N = Not helpful; rater columns show each rater\'s perspective.</p>', table(header, rows)];
+    const header = [
+      'note',
+      'helpfulness',
+      'slant',
+      'final status',
+      ...Array.from({ length: raters }, (_, u) => `r${u + 1} (${world.participants.perspective[2 * u].toFixed(1)})`),
+    ];
+    return [
+      "<h2>Every rating</h2><p>H = Helpful, S = Somewhat helpful, N = Not helpful; rater columns show each rater's perspective.</p>",
+      table(header, rows),
+    ];
   },
 });

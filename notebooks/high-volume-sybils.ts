@@ -14,6 +14,16 @@ await presetReport('high-volume-sybils', {
     const sybils = new Set(main.adversaries.flatMap((a) => a.accounts));
     const organic = [...counts].filter(([u]) => !sybils.has(u)).map(([, c]) => Math.log10(c));
     const farm = [...counts].filter(([u]) => sybils.has(u)).map(([, c]) => Math.log10(c));
-    return ['<h2>Rating volumes</h2>', histogram([{ name: 'organic raters', values: organic }, { name: 'sybils', values: farm }], 30, { title: 'Ratings per account (log10)', xLabel: 'log10 ratings' })];
+    return [
+      '<h2>Rating volumes</h2>',
+      histogram(
+        [
+          { name: 'organic raters', values: organic },
+          { name: 'sybils', values: farm },
+        ],
+        30,
+        { title: 'Ratings per account (log10)', xLabel: 'log10 ratings' },
+      ),
+    ];
   },
 });

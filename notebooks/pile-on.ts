@@ -16,6 +16,15 @@ await presetReport('pile-on', {
       for (const r of run.timeline.runs) for (const n of targets) if (n < r.notes && r.coreStatus[n] === 3) seen.add(n);
       return seen.size;
     };
-    return ['<h2>Safeguards on the targets</h2>', table(['run', 'targets', 'targets ever NEEDS_YOUR_HELP in Core'], [['main', targets.length, nyh(main)], ['ab (rules off)', targets.length, nyh(ab)]])];
+    return [
+      '<h2>Safeguards on the targets</h2>',
+      table(
+        ['run', 'targets', 'targets ever NEEDS_YOUR_HELP in Core'],
+        [
+          ['main', targets.length, nyh(main)],
+          ['ab (rules off)', targets.length, nyh(ab)],
+        ],
+      ),
+    ];
   },
 });

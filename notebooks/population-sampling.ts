@@ -10,7 +10,15 @@ import { dayOf, presetReport } from './lib/presetReport.ts';
 await presetReport('population-sampling', {
   sections: ({ main, ab }) => {
     const rule = 'PopulationSampledIntercept (v1.0)';
-    const series = [main, ab].filter((r) => r !== null).map((r) => ({ name: `${r!.label}: notes vetoed`, points: r!.timeline.runs.map((x) => [dayOf(r!, x.time), x.rules[rule] ?? 0] as const) }));
-    return ['<h2>The population-sampled veto</h2>', lineChart(series, { title: `Notes on which ${rule} acted, per run`, xLabel: 'simulated day', yLabel: 'notes' })];
+    const series = [main, ab]
+      .filter((r) => r !== null)
+      .map((r) => ({
+        name: `${r!.label}: notes vetoed`,
+        points: r!.timeline.runs.map((x) => [dayOf(r!, x.time), x.rules[rule] ?? 0] as const),
+      }));
+    return [
+      '<h2>The population-sampled veto</h2>',
+      lineChart(series, { title: `Notes on which ${rule} acted, per run`, xLabel: 'simulated day', yLabel: 'notes' }),
+    ];
   },
 });

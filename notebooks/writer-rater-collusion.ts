@@ -11,7 +11,16 @@ await presetReport('writer-rater-collusion', {
     const last = main.timeline.runs.filter((r) => r.error === null).at(-1);
     const adv = main.adversaries[0];
     if (!last || !adv) return [];
-    const rows = adv.targets.map((n) => [main.world.notes.id[n], main.world.notes.helpfulness[n], ['NMR', 'Helpful', 'Not Helpful'][last.status[n]] ?? '', last.intercept[n], main.dataset.ratings.note.filter((x) => x === n).length]);
-    return ['<h2>The colluders\' notes at the end</h2>', table(['note', 'true helpfulness', 'final status', 'core intercept', 'ratings'], rows)];
+    const rows = adv.targets.map((n) => [
+      main.world.notes.id[n],
+      main.world.notes.helpfulness[n],
+      ['NMR', 'Helpful', 'Not Helpful'][last.status[n]] ?? '',
+      last.intercept[n],
+      main.dataset.ratings.note.filter((x) => x === n).length,
+    ]);
+    return [
+      "<h2>The colluders' notes at the end</h2>",
+      table(['note', 'true helpfulness', 'final status', 'core intercept', 'ratings'], rows),
+    ];
   },
 });

@@ -3,6 +3,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { createWorkerEngineClient } from './engine/workerEngineClient.ts';
+import { warmUpChartsWhenIdle } from './charts/warmUpCharts.ts';
 import { Session } from './state/session.svelte.ts';
 import { decodeState } from './state/urlCodec.ts';
 
@@ -11,4 +12,11 @@ if (!target) throw new Error('index.html has no #app element to mount the dashbo
 
 const session = new Session(createWorkerEngineClient, decodeState(location.search));
 
-export default mount(App, { target, props: { session } });
+// Reachable from the console and from browser tests / benchmarks: the session, and whether charts are warmed up.
+const hook = { session, chartsWarm: false };
+(window as unknown as { __bridgelab: typeof hook }).__bridgelab = hook;
+
+const app = mount(App, { target, props: { session } });
+void warmUpChartsWhenIdle().then(() => (hook.chartsWarm = true));
+
+export default app;

@@ -20,7 +20,16 @@ export interface ReportOptions {
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const fmt = (v: unknown): string => (typeof v === 'number' ? (Number.isFinite(v) ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : '–') : v === null || v === undefined ? '–' : esc(String(v)));
+const fmt = (v: unknown): string =>
+  typeof v === 'number'
+    ? Number.isFinite(v)
+      ? Number.isInteger(v)
+        ? String(v)
+        : v.toFixed(3)
+      : '–'
+    : v === null || v === undefined
+      ? '–'
+      : esc(String(v));
 
 /** An HTML table from a header row and body rows. */
 export function table(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
@@ -31,7 +40,13 @@ export function table(header: readonly string[], rows: readonly (readonly unknow
 export const dayOf = (run: SimulationResult, t: number): number => (t - run.world.start) / 86_400_000;
 
 /** Per scoring run: how many of `notes` (world indices) satisfy `test`. */
-export function countSeries(run: SimulationResult, name: string, notes: readonly number[] | null, test: (status: number, preview: number, n: number) => boolean, dashed = false): Series {
+export function countSeries(
+  run: SimulationResult,
+  name: string,
+  notes: readonly number[] | null,
+  test: (status: number, preview: number, n: number) => boolean,
+  dashed = false,
+): Series {
   return {
     name,
     dashed,
@@ -51,7 +66,10 @@ export async function presetReport(preset: string, options: ReportOptions = {}):
   const seed = seedArg >= 0 ? Number(process.argv[seedArg + 1]) : scenario.seed;
   const report = progressReporter();
   const started = performance.now();
-  const exp = await runExperiment({ ...scenario, seed }, { seed, clock: () => performance.now(), onStep: (p) => report(p.label, p.step, p.steps) });
+  const exp = await runExperiment(
+    { ...scenario, seed },
+    { seed, clock: () => performance.now(), onStep: (p) => report(p.label, p.step, p.steps) },
+  );
   const seconds = (performance.now() - started) / 1000;
   const html = page(preset, exp, seconds, options);
   const dir = join(import.meta.dirname, '../../out/notebooks');
@@ -72,72 +90,235 @@ function page(preset: string, exp: ExperimentResult, seconds: number, options: R
   parts.push(
     table(
       ['raters', 'notes', 'ratings', 'days', 'scoring every', 'scorers', 'seed', 'runs', 'wall time'],
-      [[s.world.raters, m.main.notes, m.main.ratings, s.time.days, `${s.time.scoringEveryHours} h`, s.scoring.scorers.join(', ') || 'all', m.seed, runsOf.map((r) => r.label).join(', '), `${seconds.toFixed(1)} s`]],
+      [
+        [
+          s.world.raters,
+          m.main.notes,
+          m.main.ratings,
+          s.time.days,
+          `${s.time.scoringEveryHours} h`,
+          s.scoring.scorers.join(', ') || 'all',
+          m.seed,
+          runsOf.map((r) => r.label).join(', '),
+          `${seconds.toFixed(1)} s`,
+        ],
+      ],
     ),
   );
   const statusSeries = runsOf.flatMap((r, k) => [
-    { ...countSeries(r, `Helpful (${r.label})`, null, (st) => st === 1, k > 0), color: ['#3ca951', '#3ca951', '#3ca951'][k] },
+    {
+      ...countSeries(r, `Helpful (${r.label})`, null, (st) => st === 1, k > 0),
+      color: ['#3ca951', '#3ca951', '#3ca951'][k],
+    },
     { ...countSeries(r, `Not Helpful (${r.label})`, null, (st) => st === 2, k > 0), color: '#ff725c' },
     { ...countSeries(r, `preview (${r.label})`, null, (_st, pv) => pv === 1, k > 0), color: '#efb118' },
   ]);
-  parts.push('<h2>Statuses over time</h2>', lineChart(statusSeries, { xLabel: 'simulated day', yLabel: 'notes', width: 760 }));
   parts.push(
-    lineChart([{ name: 'ratings', points: main.timeline.runs.map((r) => [dayOf(main, r.time), r.ratings] as const) }, { name: 'notes', points: main.timeline.runs.map((r) => [dayOf(main, r.time), r.notes] as const) }], { title: 'Ratings and notes so far', xLabel: 'simulated day' }),
+    '<h2>Statuses over time</h2>',
+    lineChart(statusSeries, { xLabel: 'simulated day', yLabel: 'notes', width: 760 }),
   );
-  const metricRows = [m.main, m.counterfactual, m.ab?.metrics].filter((x) => x !== null && x !== undefined).map((x) => {
-    const t = x!.helpfulVsTruth.organic;
-    return [x!.label, t.shown, t.precision, t.recall, t.trulyHelpfulUnshownShare, t.shownButUnhelpfulShare, x!.hoursToFirstHelpful.median, x!.previewExposure.notesEverInPreview, x!.flips.total, x!.failedRuns.length];
-  });
-  parts.push('<h2>Helpful versus truth (organic notes, final run)</h2>', table(['run', 'shown', 'precision', 'recall', 'truly helpful unshown', 'shown but unhelpful', 'median h to Helpful', 'ever in preview', 'flips', 'failed runs'], metricRows));
+  parts.push(
+    lineChart(
+      [
+        { name: 'ratings', points: main.timeline.runs.map((r) => [dayOf(main, r.time), r.ratings] as const) },
+        { name: 'notes', points: main.timeline.runs.map((r) => [dayOf(main, r.time), r.notes] as const) },
+      ],
+      { title: 'Ratings and notes so far', xLabel: 'simulated day' },
+    ),
+  );
+  const metricRows = [m.main, m.counterfactual, m.ab?.metrics]
+    .filter((x) => x !== null && x !== undefined)
+    .map((x) => {
+      const t = x!.helpfulVsTruth.organic;
+      return [
+        x!.label,
+        t.shown,
+        t.precision,
+        t.recall,
+        t.trulyHelpfulUnshownShare,
+        t.shownButUnhelpfulShare,
+        x!.hoursToFirstHelpful.median,
+        x!.previewExposure.notesEverInPreview,
+        x!.flips.total,
+        x!.failedRuns.length,
+      ];
+    });
+  parts.push(
+    '<h2>Helpful versus truth (organic notes, final run)</h2>',
+    table(
+      [
+        'run',
+        'shown',
+        'precision',
+        'recall',
+        'truly helpful unshown',
+        'shown but unhelpful',
+        'median h to Helpful',
+        'ever in preview',
+        'flips',
+        'failed runs',
+      ],
+      metricRows,
+    ),
+  );
   const last = main.timeline.runs.filter((r) => r.error === null).at(-1);
   if (last) {
     const byStatus = [0, 1, 2].map((code) => ({
       name: ['Needs More Ratings', 'Helpful', 'Not Helpful'][code],
       color: ['#999', '#3ca951', '#ff725c'][code],
-      points: Array.from({ length: last.notes }, (_, n) => n).filter((n) => last.status[n] === code).map((n) => [main.world.notes.helpfulness[n], last.intercept[n]] as const),
+      points: Array.from({ length: last.notes }, (_, n) => n)
+        .filter((n) => last.status[n] === code)
+        .map((n) => [main.world.notes.helpfulness[n], last.intercept[n]] as const),
     }));
-    parts.push('<h2>What the model sees</h2>', scatterChart(byStatus, { title: 'Final Core note intercept against true helpfulness', xLabel: 'true helpfulness', yLabel: 'coreNoteIntercept', yMin: -0.6 }));
+    parts.push(
+      '<h2>What the model sees</h2>',
+      scatterChart(byStatus, {
+        title: 'Final Core note intercept against true helpfulness',
+        xLabel: 'true helpfulness',
+        yLabel: 'coreNoteIntercept',
+        yMin: -0.6,
+      }),
+    );
   }
   const hours = Array.from(hoursToFirstHelpful(main.world.notes, main.timeline.runs));
-  if (hours.some((h) => Number.isFinite(h))) parts.push(histogram([{ name: 'notes', values: hours }], 20, { title: 'Hours from note creation to first Helpful', xLabel: 'hours' }));
-  const rules = Object.entries(m.main.rulesFired.lastRun).filter(([r]) => !r.startsWith('Initial') && !r.startsWith('MetaInitial'));
-  if (rules.length > 0) parts.push('<h2>Rules at the last run</h2>', barChart(rules.map(([r]) => r), [{ name: 'notes', values: rules.map(([, c]) => c) }], { title: 'Notes on which each rule acted (all scorers and meta)' }));
+  if (hours.some((h) => Number.isFinite(h)))
+    parts.push(
+      histogram([{ name: 'notes', values: hours }], 20, {
+        title: 'Hours from note creation to first Helpful',
+        xLabel: 'hours',
+      }),
+    );
+  const rules = Object.entries(m.main.rulesFired.lastRun).filter(
+    ([r]) => !r.startsWith('Initial') && !r.startsWith('MetaInitial'),
+  );
+  if (rules.length > 0)
+    parts.push(
+      '<h2>Rules at the last run</h2>',
+      barChart(
+        rules.map(([r]) => r),
+        [{ name: 'notes', values: rules.map(([, c]) => c) }],
+        { title: 'Notes on which each rule acted (all scorers and meta)' },
+      ),
+    );
   const kinds = Object.entries(m.main.flips.byKind);
-  if (kinds.length > 0) parts.push(barChart(kinds.map(([k]) => k), [{ name: 'flips', values: kinds.map(([, c]) => c) }], { title: 'Status changes between runs, by kind' }));
+  if (kinds.length > 0)
+    parts.push(
+      barChart(
+        kinds.map(([k]) => k),
+        [{ name: 'flips', values: kinds.map(([, c]) => c) }],
+        { title: 'Status changes between runs, by kind' },
+      ),
+    );
   if (m.attack) {
     parts.push('<h2>Attack success against the counterfactual</h2>');
     parts.push(
       table(
-        ['adversary', 'kind', 'accounts', 'attack ratings', 'targets', 'Helpful with', 'Helpful without', 'successes', 'success rate', 'target Helpful h with', 'without', 'intercept shift'],
-        m.attack.adversaries.map((a) => [a.label, a.kind, a.accounts, a.attackRatings, a.targets, a.targetsHelpfulWithAttack, a.targetsHelpfulWithout, a.successes, a.successRate, a.targetHelpfulHoursWithAttack, a.targetHelpfulHoursWithout, a.meanTargetInterceptShift]),
+        [
+          'adversary',
+          'kind',
+          'accounts',
+          'attack ratings',
+          'targets',
+          'Helpful with',
+          'Helpful without',
+          'successes',
+          'success rate',
+          'target Helpful h with',
+          'without',
+          'intercept shift',
+        ],
+        m.attack.adversaries.map((a) => [
+          a.label,
+          a.kind,
+          a.accounts,
+          a.attackRatings,
+          a.targets,
+          a.targetsHelpfulWithAttack,
+          a.targetsHelpfulWithout,
+          a.successes,
+          a.successRate,
+          a.targetHelpfulHoursWithAttack,
+          a.targetHelpfulHoursWithout,
+          a.meanTargetInterceptShift,
+        ]),
       ),
       `<p>Collateral: ${m.attack.collateral.statusChanged} untargeted organic notes end with another status (${m.attack.collateral.gainedHelpful} Helpful only with the attack, ${m.attack.collateral.lostHelpful} only without).</p>`,
     );
     if (counterfactual) {
       const cfIndex = new Map(counterfactual.world.notes.id.map((id, i) => [id, i]));
       const series: Series[] = main.adversaries.flatMap((a) => {
-        const mapped = a.targets.map((n) => cfIndex.get(main.world.notes.id[n])).filter((x): x is number => x !== undefined);
-        return [countSeries(main, `${a.spec.label}: targets Helpful`, a.targets, (st) => st === 1), countSeries(counterfactual, 'same notes, no attack', mapped, (st) => st === 1, true)];
+        const mapped = a.targets
+          .map((n) => cfIndex.get(main.world.notes.id[n]))
+          .filter((x): x is number => x !== undefined);
+        return [
+          countSeries(main, `${a.spec.label}: targets Helpful`, a.targets, (st) => st === 1),
+          countSeries(counterfactual, 'same notes, no attack', mapped, (st) => st === 1, true),
+        ];
       });
-      parts.push(lineChart(series, { title: 'Targets shown as Helpful', xLabel: 'simulated day', yLabel: 'notes', width: 760 }));
+      parts.push(
+        lineChart(series, { title: 'Targets shown as Helpful', xLabel: 'simulated day', yLabel: 'notes', width: 760 }),
+      );
     }
     const d = m.main.detection;
     if (d) {
       const labels = [...Object.keys(d.adversaries), 'organic raters'];
       const rates = [...Object.values(d.adversaries), d.organic];
-      parts.push(barChart(labels, (['postSelection', 'quasiClique', 'correlated', 'highVolume'] as const).map((k) => ({ name: k, values: rates.map((r) => r[k]) })), { title: 'Share of accounts flagged by each detector (last run)' }));
+      parts.push(
+        barChart(
+          labels,
+          (['postSelection', 'quasiClique', 'correlated', 'highVolume'] as const).map((k) => ({
+            name: k,
+            values: rates.map((r) => r[k]),
+          })),
+          { title: 'Share of accounts flagged by each detector (last run)' },
+        ),
+      );
     }
   }
   if (m.ab) {
     const deltas = m.ab.deltas as Record<string, Record<string, Record<string, number>>>;
     const t = deltas.helpfulVsTruth?.organic ?? {};
-    parts.push(`<h2>A/B: ${esc(m.ab.disabledRules.join(', '))} switched off</h2>`, table(['metric', 'rules on', 'rules off', 'change'], ['shown', 'precision', 'recall', 'shownButUnhelpfulShare', 'trulyHelpfulUnshownShare'].map((k) => [k, (m.main.helpfulVsTruth.organic as unknown as Record<string, number>)[k], (m.ab!.metrics.helpfulVsTruth.organic as unknown as Record<string, number>)[k], t[k]])));
+    parts.push(
+      `<h2>A/B: ${esc(m.ab.disabledRules.join(', '))} switched off</h2>`,
+      table(
+        ['metric', 'rules on', 'rules off', 'change'],
+        ['shown', 'precision', 'recall', 'shownButUnhelpfulShare', 'trulyHelpfulUnshownShare'].map((k) => [
+          k,
+          (m.main.helpfulVsTruth.organic as unknown as Record<string, number>)[k],
+          (m.ab!.metrics.helpfulVsTruth.organic as unknown as Record<string, number>)[k],
+          t[k],
+        ]),
+      ),
+    );
     if (m.ab.attack) {
-      parts.push(table(['adversary', 'success rate (rules on)', 'success rate (rules off)', 'targets Helpful (on)', 'targets Helpful (off)'], m.ab.attack.adversaries.map((a, i) => [a.label, m.attack?.adversaries[i]?.successRate, a.successRate, m.attack?.adversaries[i]?.targetsHelpfulWithAttack, a.targetsHelpfulWithAttack])));
+      parts.push(
+        table(
+          [
+            'adversary',
+            'success rate (rules on)',
+            'success rate (rules off)',
+            'targets Helpful (on)',
+            'targets Helpful (off)',
+          ],
+          m.ab.attack.adversaries.map((a, i) => [
+            a.label,
+            m.attack?.adversaries[i]?.successRate,
+            a.successRate,
+            m.attack?.adversaries[i]?.targetsHelpfulWithAttack,
+            a.targetsHelpfulWithAttack,
+          ]),
+        ),
+      );
     }
   }
   parts.push(...(options.sections?.(exp) ?? []));
-  const failed = runsOf.flatMap((r) => r.timeline.runs.filter((x) => x.error !== null).map((x) => [r.label, new Date(x.time).toISOString(), x.error]));
-  if (failed.length > 0) parts.push('<h2>Scoring runs that failed</h2><p>The scorer refused these snapshots, as the reference would (statuses carried over).</p>', table(['run', 'time', 'reason'], failed));
+  const failed = runsOf.flatMap((r) =>
+    r.timeline.runs.filter((x) => x.error !== null).map((x) => [r.label, new Date(x.time).toISOString(), x.error]),
+  );
+  if (failed.length > 0)
+    parts.push(
+      '<h2>Scoring runs that failed</h2><p>The scorer refused these snapshots, as the reference would (statuses carried over).</p>',
+      table(['run', 'time', 'reason'], failed),
+    );
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(preset)} — Bridgelab</title><style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}svg{display:block;margin:1em 0}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }

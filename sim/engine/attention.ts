@@ -5,11 +5,13 @@ export const ATTENTION_HALF_LIVES = 10;
 
 /**
  * Attention of note `n` during the step [t0, t1): virality × 2^(−age at mid-step / half-life), scaled by the share
- * of the step the note exists (a note written mid-step is only there for the rest of it). 0 before creation.
+ * of the step the note exists (a note written mid-step is only there for the rest of it). 0 before creation and in
+ * the step's last minute.
  */
 export function attentionWeight(world: World, n: number, t0: number, t1: number, halfLifeMs: number): number {
   const created = world.notes.createdAt[n];
-  if (created >= t1) return 0;
+  // A note written in the last minute of a step waits for the next one (its ratings must come after it).
+  if (created >= t1 - 60_000) return 0;
   const from = Math.max(t0, created);
   const availability = (t1 - from) / (t1 - t0);
   const age = Math.max(0, (t0 + t1) / 2 - created);
@@ -36,7 +38,13 @@ export function notesBefore(world: World, from: number, t: number): number {
  * (so the rate follows how much there is to rate), rounded with a carried remainder. The same for every run of a
  * world with or without adversaries.
  */
-export function organicRatingSchedule(world: World, total: number, stepMs: number, steps: number, halfLifeMs: number): Int32Array {
+export function organicRatingSchedule(
+  world: World,
+  total: number,
+  stepMs: number,
+  steps: number,
+  halfLifeMs: number,
+): Int32Array {
   const mass = new Float64Array(steps);
   let live = 0;
   let appeared = 0;
@@ -45,7 +53,8 @@ export function organicRatingSchedule(world: World, total: number, stepMs: numbe
     const t1 = Math.min(world.end, t0 + stepMs);
     live = firstLiveNote(world, live, t0, halfLifeMs);
     appeared = notesBefore(world, appeared, t1);
-    for (let n = live; n < appeared; n++) if (world.organicNote[n]) mass[s] += attentionWeight(world, n, t0, t1, halfLifeMs);
+    for (let n = live; n < appeared; n++)
+      if (world.organicNote[n]) mass[s] += attentionWeight(world, n, t0, t1, halfLifeMs);
   }
   let sum = 0;
   for (const m of mass) sum += m;

@@ -76,7 +76,15 @@ export class OrganicChannels {
   }
 
   /** Adds `total` organic ratings in [t0, t1) on notes [.., appeared), through `add`. */
-  step(total: number, t0: number, t1: number, appeared: number, state: ChannelState, random: RandomSource, add: AddRating): void {
+  step(
+    total: number,
+    t0: number,
+    t1: number,
+    appeared: number,
+    state: ChannelState,
+    random: RandomSource,
+    add: AddRating,
+  ): void {
     const c = this.scenario.channels;
     this.live = firstLiveNote(this.world, this.live, t0, this.halfLife);
     this.buildTables(t0, t1, appeared, state);

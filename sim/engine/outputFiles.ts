@@ -29,11 +29,20 @@ export function truthNotesTsv(result: SimulationResult): Generator<string> {
     { name: 'postSlant', kind: 'cell', cell: (i) => fmt(world.posts.slant[2 * n.post[i]]) },
     { name: 'popularity', kind: 'float', values: n.virality },
     { name: 'topic', kind: 'string', values: n.topic },
-    { name: 'classification', kind: 'cell', cell: (i) => (n.classification[i] === 1 ? 'NOT_MISLEADING' : 'MISINFORMED_OR_POTENTIALLY_MISLEADING') },
+    {
+      name: 'classification',
+      kind: 'cell',
+      cell: (i) => (n.classification[i] === 1 ? 'NOT_MISLEADING' : 'MISINFORMED_OR_POTENTIALLY_MISLEADING'),
+    },
     { name: 'abusive', kind: 'int', values: n.abusive },
     { name: 'helpfulTagTendency', kind: 'cell', cell: (i) => HELPFUL_TAGS[n.helpfulTag[i]] },
     { name: 'notHelpfulTagTendency', kind: 'cell', cell: (i) => NOT_HELPFUL_TAGS[n.notHelpfulTag[i]] },
-    { name: 'writerKind', kind: 'cell', cell: (i) => (n.writerKind[i] === WRITER_AI ? 'ai' : n.writerKind[i] === WRITER_ADVERSARY ? 'adversary' : 'human') },
+    {
+      name: 'writerKind',
+      kind: 'cell',
+      cell: (i) =>
+        n.writerKind[i] === WRITER_AI ? 'ai' : n.writerKind[i] === WRITER_ADVERSARY ? 'adversary' : 'human',
+    },
     { name: 'adversary', kind: 'cell', cell: (i) => label(n.adversary[i]) },
     { name: 'targetedBy', kind: 'cell', cell: (i) => targetedBy[i].join(',') },
     { name: 'homeGroup', kind: 'float', values: n.homeGroup },
@@ -50,7 +59,14 @@ export function truthRatersTsv(result: SimulationResult): Generator<string> {
   for (const a of result.adversaries) for (const u of a.accounts) recruitedBy[u].push(a.spec.label);
   const counts = new Int32Array(p.length);
   for (let i = 0; i < result.dataset.ratings.length; i++) counts[result.dataset.ratings.rater[i]]++;
-  const role = (u: number) => (p.role[u] === ROLE_AI_WRITER ? 'aiWriter' : p.role[u] === ROLE_ADVERSARY ? 'adversary' : recruitedBy[u].length > 0 ? 'recruited' : 'organic');
+  const role = (u: number) =>
+    p.role[u] === ROLE_AI_WRITER
+      ? 'aiWriter'
+      : p.role[u] === ROLE_ADVERSARY
+        ? 'adversary'
+        : recruitedBy[u].length > 0
+          ? 'recruited'
+          : 'organic';
   const cols: OutputColumn[] = [
     { name: 'participantId', kind: 'string', values: p.ids },
     { name: 'role', kind: 'cell', cell: role },
@@ -86,7 +102,11 @@ export function statusTimelineTsv(result: SimulationResult): Generator<string> {
     { name: 'timeMillis', kind: 'cell', cell: (i) => String(runs[rowRun[i]].time) },
     { name: 'finalRatingStatus', kind: 'cell', cell: (i) => code(runs[rowRun[i]].status[rowNote[i]]) },
     { name: 'decidedBy', kind: 'cell', cell: (i) => names[runs[rowRun[i]].decidedBy[rowNote[i]]] },
-    { name: 'coreNoteIntercept', kind: 'float', values: Float32Array.from(rowRun, (k, i) => runs[k].intercept[rowNote[i]]) },
+    {
+      name: 'coreNoteIntercept',
+      kind: 'float',
+      values: Float32Array.from(rowRun, (k, i) => runs[k].intercept[rowNote[i]]),
+    },
     { name: 'coreRatingStatus', kind: 'cell', cell: (i) => code(runs[rowRun[i]].coreStatus[rowNote[i]]) },
     { name: 'preview', kind: 'cell', cell: (i) => (runs[rowRun[i]].preview[rowNote[i]] ? '1' : '0') },
   ];

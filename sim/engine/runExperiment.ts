@@ -54,20 +54,36 @@ export async function runExperiment(scenario: Scenario, options: SimulationOptio
   const wantCounterfactual = attacked && scenario.compare.counterfactual;
   const abRules = scenario.compare.abDisabledRules;
   const main = await runSimulation(scenario, { ...base, label: 'main' });
-  const counterfactual = wantCounterfactual ? await runSimulation(scenario, { ...base, label: 'counterfactual', withAdversaries: false }) : null;
+  const counterfactual = wantCounterfactual
+    ? await runSimulation(scenario, { ...base, label: 'counterfactual', withAdversaries: false })
+    : null;
   let ab: SimulationResult | null = null;
   let abCounterfactual: SimulationResult | null = null;
   if (abRules.length > 0) {
     const disabledRules = [...new Set([...scenario.scoring.disabledRules, ...abRules])];
     ab = await runSimulation(scenario, { ...base, label: 'ab', disabledRules });
-    if (wantCounterfactual) abCounterfactual = await runSimulation(scenario, { ...base, label: 'ab-counterfactual', withAdversaries: false, disabledRules });
+    if (wantCounterfactual)
+      abCounterfactual = await runSimulation(scenario, {
+        ...base,
+        label: 'ab-counterfactual',
+        withAdversaries: false,
+        disabledRules,
+      });
   }
   const mainMetrics = simulationMetrics(main);
   const cfMetrics = counterfactual ? simulationMetrics(counterfactual) : null;
   const abMetrics = ab ? simulationMetrics(ab) : null;
   const abCfMetrics = abCounterfactual ? simulationMetrics(abCounterfactual) : null;
-  const report = (run: SimulationResult, cf: SimulationResult, m: SimulationMetrics, cm: SimulationMetrics): AttackReport => ({
-    ...attackSuccess({ world: run.world, runs: run.timeline.runs, adversaries: run.adversaries }, { world: cf.world, runs: cf.timeline.runs, adversaries: [] }),
+  const report = (
+    run: SimulationResult,
+    cf: SimulationResult,
+    m: SimulationMetrics,
+    cm: SimulationMetrics,
+  ): AttackReport => ({
+    ...attackSuccess(
+      { world: run.world, runs: run.timeline.runs, adversaries: run.adversaries },
+      { world: cf.world, runs: cf.timeline.runs, adversaries: [] },
+    ),
     deltas: metricDeltas(comparable(cm), comparable(m)),
   });
   return {

@@ -15,7 +15,7 @@ const text = (g: Iterable<string>) => [...g].join('');
 describe('runSimulation', () => {
   it('generates valid ratings, scores on the cadence and carries the status history', async () => {
     const steps: number[] = [];
-    const r = await runSimulation(small, { seed: 3, onStep: (p) => steps.push(p.step) });
+    const r = await runSimulation(small, { seed: 3, onStep: (p) => void steps.push(p.step) });
     expect(steps.length).toBe(48);
     const { ratings, notes } = r.dataset;
     expect(notes.length).toBe(220);
@@ -51,13 +51,23 @@ describe('runSimulation', () => {
     expect(text(runsTsv(a))).toBe(text(runsTsv(b)));
     expect(text(truthNotesTsv(a))).toBe(text(truthNotesTsv(b)));
     expect(Array.from(a.dataset.ratings.createdAt)).toEqual(Array.from(b.dataset.ratings.createdAt));
-    expect(a.dataset.ratings.length === c.dataset.ratings.length && Array.from(a.dataset.ratings.createdAt).every((t, i) => t === c.dataset.ratings.createdAt[i])).toBe(false);
+    expect(
+      a.dataset.ratings.length === c.dataset.ratings.length &&
+        Array.from(a.dataset.ratings.createdAt).every((t, i) => t === c.dataset.ratings.createdAt[i]),
+    ).toBe(false);
   });
 
   it('stops between steps when cancelled', async () => {
     const signal = { aborted: false };
     let seen = 0;
-    const run = runSimulation(small, { signal, score: false, onStep: () => { seen++; if (seen === 5) signal.aborted = true; } });
+    const run = runSimulation(small, {
+      signal,
+      score: false,
+      onStep: () => {
+        seen++;
+        if (seen === 5) signal.aborted = true;
+      },
+    });
     await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
     expect(seen).toBe(5);
   });

@@ -7,7 +7,14 @@ import { nextStatusHistory, scoreDataset, type ScoringResult } from '../scoring/
 import type { Scenario } from '../scenario/scenarioTypes.ts';
 import type { Adversary, StepContext } from '../world/adversaries/adversary.ts';
 import { buildWorld } from '../world/buildWorld.ts';
-import { drawLevel, drawTags, alignment, HELPFUL2_OF_LEVEL, ratingFlags, verdictScore } from '../world/ratingBehaviour.ts';
+import {
+  drawLevel,
+  drawTags,
+  alignment,
+  HELPFUL2_OF_LEVEL,
+  ratingFlags,
+  verdictScore,
+} from '../world/ratingBehaviour.ts';
 import type { World } from '../world/worldTypes.ts';
 import { notesBefore, organicRatingSchedule } from './attention.ts';
 import { OrganicChannels } from './organicChannels.ts';
@@ -96,7 +103,9 @@ export interface SimulationResult {
  * Runs a scenario on the simulated clock: builds the world, then step by step lets notes appear, adds organic
  * ratings through the channels and the adversaries' ratings, and every `scoringEveryHours` scores everything so far
  * with the full pipeline (scoreDataset), carrying the note status history from run to run. Statuses feed back into
- * exposure. Cancellable between steps (throws SimulationCancelled).
+ * exposure. A scoring run the scorer refuses (e.g. the topic model's sanity check on a tiny world, as the reference
+ * aborts) is recorded in the timeline with its reason and the statuses carry over; programming errors propagate.
+ * Cancellable between steps (throws SimulationCancelled).
  *
  * @example const result = await runSimulation(validateScenario(json), { seed: 7, onStep: (p) => log(p.step) });
  */
@@ -112,7 +121,13 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const stepMs = scenario.time.stepMinutes * 60_000;
   const steps = Math.ceil((world.end - world.start) / stepMs);
   const stepsPerScoring = Math.round((scenario.time.scoringEveryHours * 60) / scenario.time.stepMinutes);
-  const schedule = organicRatingSchedule(world, p.ratings, stepMs, steps, scenario.time.attentionHalfLifeHours * 3_600_000);
+  const schedule = organicRatingSchedule(
+    world,
+    p.ratings,
+    stepMs,
+    steps,
+    scenario.time.attentionHalfLifeHours * 3_600_000,
+  );
   const channels = new OrganicChannels(world, scenario);
   const organicRandom = randomSeeded(deriveSeed(seed, 'organic.ratings'));
   const adversaryRandom = adversaries.map((a) => randomSeeded(deriveSeed(seed, `adversary.${a.index}.act`)));
@@ -124,7 +139,14 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   let lastResult: ScoringResult | null = null;
   let appeared = 0;
 
-  const addRating = (rater: number, note: number, time: number, level: number, populationSampled: boolean, random: () => number): boolean => {
+  const addRating = (
+    rater: number,
+    note: number,
+    time: number,
+    level: number,
+    populationSampled: boolean,
+    random: () => number,
+  ): boolean => {
     if (data.hasRated(rater, note)) return false;
     const tags = drawTags(random, level, world, note, alignment(world, rater, note, p.secondDimWeight));
     return data.add(rater, note, time, ratingFlags(level, tags, populationSampled), HELPFUL2_OF_LEVEL[level]);
@@ -136,10 +158,18 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     const t1 = Math.min(world.end, t0 + stepMs);
     appeared = notesBefore(world, appeared, t1);
     data.appear(appeared);
-    channels.step(schedule[s], t0, t1, appeared, { status, preview, noteRatings: data.noteRatings }, organicRandom, (rater, note, time, pop) => {
-      const level = drawLevel(organicRandom, verdictScore(world, p, rater, note), p.verdictOffset);
-      return addRating(rater, note, time, level, pop, organicRandom);
-    });
+    channels.step(
+      schedule[s],
+      t0,
+      t1,
+      appeared,
+      { status, preview, noteRatings: data.noteRatings },
+      organicRandom,
+      (rater, note, time, pop) => {
+        const level = drawLevel(organicRandom, verdictScore(world, p, rater, note), p.verdictOffset);
+        return addRating(rater, note, time, level, pop, organicRandom);
+      },
+    );
     if (adversaries.length > 0) {
       const ctx: StepContext = {
         world,
@@ -149,7 +179,12 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
         appeared,
         status,
         preview,
-        rate: (rater, note, time, level, random) => note < appeared && time >= t0 && time < t1 && time > world.notes.createdAt[note] && addRating(rater, note, Math.floor(time), level, false, random),
+        rate: (rater, note, time, level, random) =>
+          note < appeared &&
+          time >= t0 &&
+          time < t1 &&
+          time > world.notes.createdAt[note] &&
+          addRating(rater, note, Math.floor(time), level, false, random),
         hasRated: (rater, note) => data.hasRated(rater, note),
         pickLiveNote: (random) => channels.pickLiveNote(random),
       };
@@ -177,11 +212,29 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
           preview[n] = run.preview[n];
         }
       } catch (err) {
-        run = timeline.recordFailure(t1, appeared, view.ratings.length, err instanceof Error ? err.message : String(err));
+        // The scorer refusing a snapshot (as the reference aborts on degenerate data) is an outcome to record;
+        // a programming error is not.
+        if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) {
+          throw new Error(`scoring run at ${new Date(t1).toISOString()} failed: ${err.message}`, { cause: err });
+        }
+        run = timeline.recordFailure(
+          t1,
+          appeared,
+          view.ratings.length,
+          err instanceof Error ? err.message : String(err),
+        );
       }
       scoringMillis.push((options.clock?.() ?? NaN) - started);
     }
-    const paused = options.onStep?.({ label, step: s + 1, steps, time: t1, notes: appeared, ratings: data.ratingCount, run });
+    const paused = options.onStep?.({
+      label,
+      step: s + 1,
+      steps,
+      time: t1,
+      notes: appeared,
+      ratings: data.ratingCount,
+      run,
+    });
     if (paused instanceof Promise) await paused;
   }
   sources.selfSelected = channels.counts[0];

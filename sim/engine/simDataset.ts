@@ -1,4 +1,11 @@
-import { Dictionary, type Dataset, type EnrollmentTable, type NotesTable, type RatingsTable, type StatusHistoryTable } from '../data/tables.ts';
+import {
+  Dictionary,
+  type Dataset,
+  type EnrollmentTable,
+  type NotesTable,
+  type RatingsTable,
+  type StatusHistoryTable,
+} from '../data/tables.ts';
 import type { World } from '../world/worldTypes.ts';
 
 /**
@@ -17,7 +24,14 @@ export class SimDataset {
   private readonly notes: NotesTable;
   private readonly pairs = new Set<number>();
   private appeared = 0;
-  private r = { length: 0, note: new Int32Array(1024), rater: new Int32Array(1024), createdAt: new Float64Array(1024), flags: new Uint32Array(1024), helpful2: new Uint8Array(1024) };
+  private r = {
+    length: 0,
+    note: new Int32Array(1024),
+    rater: new Int32Array(1024),
+    createdAt: new Float64Array(1024),
+    flags: new Uint32Array(1024),
+    helpful2: new Uint8Array(1024),
+  };
 
   constructor(readonly world: World) {
     const p = world.participants;

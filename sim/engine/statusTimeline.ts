@@ -1,7 +1,13 @@
 import type { ScoringResult } from '../scoring/pipeline/scoreDataset.ts';
 
 /** Status codes kept in the timeline (finalRatingStatus and the per-model statuses). */
-export const STATUS_CODES = ['NEEDS_MORE_RATINGS', 'CURRENTLY_RATED_HELPFUL', 'CURRENTLY_RATED_NOT_HELPFUL', 'NEEDS_YOUR_HELP', 'FIRM_REJECT'] as const;
+export const STATUS_CODES = [
+  'NEEDS_MORE_RATINGS',
+  'CURRENTLY_RATED_HELPFUL',
+  'CURRENTLY_RATED_NOT_HELPFUL',
+  'NEEDS_YOUR_HELP',
+  'FIRM_REJECT',
+] as const;
 /** Code of a note without a status (not scored by that model). */
 export const NO_STATUS = 255;
 

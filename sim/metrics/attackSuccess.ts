@@ -52,7 +52,10 @@ export interface ComparedRun {
  * Helpful, or side notes under a `side` agenda) succeed when Helpful at the end only with the attack; suppression
  * targets when Helpful only without it.
  */
-export function attackSuccess(attack: ComparedRun, counterfactual: ComparedRun): { adversaries: AttackOutcome[]; collateral: Collateral } {
+export function attackSuccess(
+  attack: ComparedRun,
+  counterfactual: ComparedRun,
+): { adversaries: AttackOutcome[]; collateral: Collateral } {
   const cfIndex = new Map<string, number>();
   counterfactual.world.notes.id.forEach((id, i) => cfIndex.set(id, i));
   const lastA = lastOk(attack.runs);

@@ -48,7 +48,13 @@ export function detection(run: ScoringRun, participants: Participants, adversari
       cor += correlated[u];
     }
     const k = accounts.length;
-    return { accounts: k, postSelection: ratio(pss, k), quasiClique: ratio(qc, k), highVolume: ratio(hv, k), correlated: ratio(cor, k) };
+    return {
+      accounts: k,
+      postSelection: ratio(pss, k),
+      quasiClique: ratio(qc, k),
+      highVolume: ratio(hv, k),
+      correlated: ratio(cor, k),
+    };
   };
   const organic: number[] = [];
   const adversarial = new Set(adversaries.flatMap((a) => a.accounts));

@@ -13,7 +13,9 @@ export interface Distribution {
  * @example distribution([1, 2, 3]).median; // 2
  */
 export function distribution(values: ArrayLike<number>): Distribution {
-  const v = Array.from(values).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  const v = Array.from(values)
+    .filter((x) => !Number.isNaN(x))
+    .sort((a, b) => a - b);
   const n = v.length;
   if (n === 0) return { count: 0, mean: NaN, median: NaN, p90: NaN, max: NaN };
   const q = (p: number) => {

@@ -14,7 +14,12 @@ import { hoursToFirstHelpful } from './timeToHelpful.ts';
 const H = 3_600_000;
 
 /** A run at hour `h` with the given final statuses (0 NMR, 1 CRH, 2 CRNH) and previews. */
-function run(h: number, status: number[], preview: number[] = status.map(() => 0), rules: Record<string, number> = {}): RunSnapshot {
+function run(
+  h: number,
+  status: number[],
+  preview: number[] = status.map(() => 0),
+  rules: Record<string, number> = {},
+): RunSnapshot {
   const n = status.length;
   return {
     time: h * H,
@@ -83,11 +88,21 @@ describe('metrics', () => {
     const runs = [run(6, [0, 0], [1, 1]), run(12, [1, 0], [0, 1]), run(18, [1, 0], [0, 0])];
     runs[1].coreStatus[1] = 3;
     const p = previewExposure(runs, 24 * H);
-    expect(p).toEqual({ notesEverInPreview: 2, previewHours: 18, meanHoursPerPreviewedNote: 9, previewsReleasedToHelpful: 1, previewsEndedOtherwise: 1, notesEverNeedsYourHelp: 1 });
+    expect(p).toEqual({
+      notesEverInPreview: 2,
+      previewHours: 18,
+      meanHoursPerPreviewedNote: 9,
+      previewsReleasedToHelpful: 1,
+      previewsEndedOtherwise: 1,
+      notesEverNeedsYourHelp: 1,
+    });
   });
 
   it('rulesFired sums rule counts and reads decidedBy names', () => {
-    const r = rulesFired([run(6, [0, 1], [0, 0], { B: 1, A: 2 }), run(12, [1, 1], [0, 0], { A: 1 })], ['CoreModel', 'Other']);
+    const r = rulesFired(
+      [run(6, [0, 1], [0, 0], { B: 1, A: 2 }), run(12, [1, 1], [0, 0], { A: 1 })],
+      ['CoreModel', 'Other'],
+    );
     expect(r.allRuns).toEqual({ A: 3, B: 1 });
     expect(Object.keys(r.allRuns)).toEqual(['A', 'B']);
     expect(r.lastRun).toEqual({ A: 1 });
@@ -96,21 +111,57 @@ describe('metrics', () => {
 
   it('attackSuccess compares targets with the counterfactual by note id', () => {
     const w = notes([1, 1, -1]);
-    const world = { start: 0, end: 24 * H, dims: 1, notes: w, organicNote: new Uint8Array(3).fill(1) } as unknown as ComparedRun['world'];
-    const promo = { spec: { label: 'p', kind: 'pileOn', verdict: 'HELPFUL', perspective: 1 }, targets: [2], accounts: [1, 2], attackRatings: 5, camouflageRatings: 0 };
-    const supp = { spec: { label: 's', kind: 'targetedSuppression', verdict: 'NOT_HELPFUL', perspective: 1 }, targets: [0], accounts: [3], attackRatings: 4, camouflageRatings: 1 };
+    const world = {
+      start: 0,
+      end: 24 * H,
+      dims: 1,
+      notes: w,
+      organicNote: new Uint8Array(3).fill(1),
+    } as unknown as ComparedRun['world'];
+    const promo = {
+      spec: { label: 'p', kind: 'pileOn', verdict: 'HELPFUL', perspective: 1 },
+      targets: [2],
+      accounts: [1, 2],
+      attackRatings: 5,
+      camouflageRatings: 0,
+    };
+    const supp = {
+      spec: { label: 's', kind: 'targetedSuppression', verdict: 'NOT_HELPFUL', perspective: 1 },
+      targets: [0],
+      accounts: [3],
+      attackRatings: 4,
+      camouflageRatings: 1,
+    };
     const attack = { world, runs: [run(12, [0, 1, 1])], adversaries: [promo, supp] } as unknown as ComparedRun;
     const without = { world, runs: [run(12, [1, 0, 0])], adversaries: [] } as unknown as ComparedRun;
     const { adversaries, collateral } = attackSuccess(attack, without);
-    expect(adversaries[0]).toMatchObject({ label: 'p', targets: 1, promotionTargets: 1, successes: 1, successRate: 1, targetsHelpfulWithAttack: 1, targetsHelpfulWithout: 0 });
+    expect(adversaries[0]).toMatchObject({
+      label: 'p',
+      targets: 1,
+      promotionTargets: 1,
+      successes: 1,
+      successRate: 1,
+      targetsHelpfulWithAttack: 1,
+      targetsHelpfulWithout: 0,
+    });
     expect(adversaries[0].meanTargetInterceptShift).toBeCloseTo(0.35);
-    expect(adversaries[1]).toMatchObject({ suppressionTargets: 1, successes: 1, targetHelpfulHoursWithAttack: 0, targetHelpfulHoursWithout: 12 });
+    expect(adversaries[1]).toMatchObject({
+      suppressionTargets: 1,
+      successes: 1,
+      targetHelpfulHoursWithAttack: 0,
+      targetHelpfulHoursWithout: 12,
+    });
     expect(collateral).toEqual({ statusChanged: 1, gainedHelpful: 1, lostHelpful: 0 });
   });
 
   it('distribution and metricDeltas', () => {
     expect(distribution([3, NaN, 1, 2])).toEqual({ count: 3, mean: 2, median: 2, p90: 2.8, max: 3 });
     expect(distribution([]).count).toBe(0);
-    expect(metricDeltas({ a: 1, b: { c: 2, d: 'x' }, e: 1 }, { a: 3, b: { c: 1 }, f: 2 })).toEqual({ a: 2, b: { c: -1 }, e: -1, f: 2 });
+    expect(metricDeltas({ a: 1, b: { c: 2, d: 'x' }, e: 1 }, { a: 3, b: { c: 1 }, f: 2 })).toEqual({
+      a: 2,
+      b: { c: -1 },
+      e: -1,
+      f: 2,
+    });
   });
 });

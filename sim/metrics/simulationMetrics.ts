@@ -44,7 +44,18 @@ export function simulationMetrics(result: SimulationResult): SimulationMetrics {
   const last = [...runs].reverse().find((r) => r.error === null);
   const organic = (n: number) => world.organicNote[n] === 1;
   const { helpfulThreshold: good, unhelpfulThreshold: bad } = scenario.metrics;
-  const emptyRun = { time: world.end, notes: 0, ratings: 0, status: new Uint8Array(0), coreStatus: new Uint8Array(0), preview: new Uint8Array(0), decidedBy: new Uint16Array(0), intercept: new Float32Array(0), rules: {}, error: null };
+  const emptyRun = {
+    time: world.end,
+    notes: 0,
+    ratings: 0,
+    status: new Uint8Array(0),
+    coreStatus: new Uint8Array(0),
+    preview: new Uint8Array(0),
+    decidedBy: new Uint16Array(0),
+    intercept: new Float32Array(0),
+    rules: {},
+    error: null,
+  };
   const final = last ?? emptyRun;
   const hours = helpfulHours(runs, world.end);
   let total = 0;

@@ -12,7 +12,11 @@ export function hoursToFirstPreview(notes: WorldNotes, runs: readonly RunSnapsho
   return hoursToFirst(notes, runs, (run, n) => run.preview[n] === 1);
 }
 
-function hoursToFirst(notes: WorldNotes, runs: readonly RunSnapshot[], hit: (run: RunSnapshot, n: number) => boolean): Float64Array {
+function hoursToFirst(
+  notes: WorldNotes,
+  runs: readonly RunSnapshot[],
+  hit: (run: RunSnapshot, n: number) => boolean,
+): Float64Array {
   const last = runs.length > 0 ? runs[runs.length - 1].notes : 0;
   const out = new Float64Array(last).fill(NaN);
   for (const run of runs) {
@@ -25,7 +29,11 @@ function hoursToFirst(notes: WorldNotes, runs: readonly RunSnapshot[], hit: (run
 }
 
 /** Distribution of time to first Helpful over the notes selected by `include`. */
-export function timeToFirstHelpful(notes: WorldNotes, runs: readonly RunSnapshot[], include: (n: number) => boolean = () => true): Distribution {
+export function timeToFirstHelpful(
+  notes: WorldNotes,
+  runs: readonly RunSnapshot[],
+  include: (n: number) => boolean = () => true,
+): Distribution {
   const hours = hoursToFirstHelpful(notes, runs);
   return distribution(Array.from(hours).filter((_, n) => include(n)));
 }

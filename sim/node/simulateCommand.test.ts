@@ -17,7 +17,11 @@ function shrink(json: Record<string, unknown>): Record<string, unknown> {
   // no topics: the topic classifier's sanity check fails on a hundred notes, as the reference's does
   const world = { ...(json.world as object), raters: 400, notes: 120, ratings: 3000, topicFraction: 0 };
   const time = { ...(json.time as object), days: 1, scoringEveryHours: 12 };
-  const adversaries = ((json.adversaries as Record<string, unknown>[] | undefined) ?? []).map((a) => ({ ...a, startHours: 4, durationHours: 16 }));
+  const adversaries = ((json.adversaries as Record<string, unknown>[] | undefined) ?? []).map((a) => ({
+    ...a,
+    startHours: 4,
+    durationHours: 16,
+  }));
   return { ...json, world, time, adversaries };
 }
 
@@ -35,8 +39,20 @@ describe('bridgelab simulate', () => {
     expect(await simulateCommand([scenario, '--out', a, '--seed', '9', '--quiet'])).toBe(0);
     expect(await simulateCommand([scenario, '--out', b, '--seed', '9', '--quiet'])).toBe(0);
     err.mockRestore();
-    const listed = files(a).map((f) => relative(a, f)).sort();
-    expect(listed).toEqual(expect.arrayContaining(['metrics.json', 'snapshot/ratings-00000.tsv', 'scored/scored_notes.tsv', 'status_timeline.tsv', 'truth_notes.tsv', 'counterfactual/runs.tsv', 'ab/status_timeline.tsv']));
+    const listed = files(a)
+      .map((f) => relative(a, f))
+      .sort();
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'metrics.json',
+        'snapshot/ratings-00000.tsv',
+        'scored/scored_notes.tsv',
+        'status_timeline.tsv',
+        'truth_notes.tsv',
+        'counterfactual/runs.tsv',
+        'ab/status_timeline.tsv',
+      ]),
+    );
     for (const f of listed) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     const metrics = JSON.parse(readFileSync(join(a, 'metrics.json'), 'utf8'));
     expect(metrics.attack.adversaries[0].label).toBe('plus-side pile-on');
@@ -60,7 +76,18 @@ describe('bridgelab simulate', () => {
   it('every preset (scaled down) gives a snapshot the scorer reads and scores', async () => {
     const engine = await createEngine('typed');
     const names = await presetNames();
-    expect(names).toEqual(expect.arrayContaining(['baseline', 'pile-on', 'coordinated-ring', 'high-volume-sybils', 'writer-rater-collusion', 'targeted-suppression', 'population-sampling', 'classroom']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'baseline',
+        'pile-on',
+        'coordinated-ring',
+        'high-volume-sybils',
+        'writer-rater-collusion',
+        'targeted-suppression',
+        'population-sampling',
+        'classroom',
+      ]),
+    );
     for (const name of names) {
       const json = JSON.parse(readFileSync(join(PRESET_DIR, `${name}.json`), 'utf8'));
       const scenario = validateScenario(name === 'classroom' ? json : shrink(json));

@@ -38,7 +38,13 @@ metrics.json, scenario.json; counterfactual/ and ab/ (status_timeline.tsv, runs.
 
 exit codes: 0 success, 1 simulation failure, 2 bad scenario or usage`;
 
-const OPTIONS = { out: { value: true }, seed: { value: true }, workers: { value: true }, quiet: { value: false }, help: { value: false } };
+const OPTIONS = {
+  out: { value: true },
+  seed: { value: true },
+  workers: { value: true },
+  quiet: { value: false },
+  help: { value: false },
+};
 
 /**
  * The `bridgelab simulate` subcommand: `argv` are the arguments after "simulate". Resolves to the exit code
@@ -77,13 +83,22 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
   process.once('SIGINT', onSigint);
   const started = performance.now();
   try {
-    const experiment = await runExperiment({ ...scenario, seed }, {
-      seed,
-      signal: controller.signal,
-      clock: () => performance.now(),
-      executor: workers > 1 ? (state) => workerExecutor(state, workers, scenario.scoring.engine as EngineName) : undefined,
-      onStep: (p) => report(`${p.label} day ${Math.max(1, Math.ceil((p.time - scenario.time.startMillis) / 86_400_000))}`, p.step, p.steps),
-    });
+    const experiment = await runExperiment(
+      { ...scenario, seed },
+      {
+        seed,
+        signal: controller.signal,
+        clock: () => performance.now(),
+        executor:
+          workers > 1 ? (state) => workerExecutor(state, workers, scenario.scoring.engine as EngineName) : undefined,
+        onStep: (p) =>
+          report(
+            `${p.label} day ${Math.max(1, Math.ceil((p.time - scenario.time.startMillis) / 86_400_000))}`,
+            p.step,
+            p.steps,
+          ),
+      },
+    );
     await mkdir(out, { recursive: true });
     const main = experiment.main;
     await writeDataDir(join(out, 'snapshot'), main.dataset);
@@ -96,19 +111,34 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
     await writeFileAtomic(join(out, 'truth_notes.tsv'), truthNotesTsv(main));
     await writeFileAtomic(join(out, 'truth_raters.tsv'), truthRatersTsv(main));
     await writeRunFiles(out, main);
-    for (const [dir, run] of [['counterfactual', experiment.counterfactual], ['ab', experiment.ab], ['ab-counterfactual', experiment.abCounterfactual]] as const) {
+    for (const [dir, run] of [
+      ['counterfactual', experiment.counterfactual],
+      ['ab', experiment.ab],
+      ['ab-counterfactual', experiment.abCounterfactual],
+    ] as const) {
       if (!run) continue;
       await mkdir(join(out, dir), { recursive: true });
       await writeRunFiles(join(out, dir), run);
     }
     await writeFileAtomic(join(out, 'metrics.json'), [metricsJson(experiment.metrics)]);
     await writeFileAtomic(join(out, 'scenario.json'), [metricsJson({ ...scenario, seed })]);
-    const failed = [main, experiment.counterfactual, experiment.ab, experiment.abCounterfactual].flatMap((r) => (r ? r.timeline.runs.filter((x) => x.error !== null).map((x) => `${r.label} ${new Date(x.time).toISOString()}: ${x.error}`) : []));
-    if (failed.length > 0) console.error(`bridgelab simulate: ${failed.length} scoring run(s) failed (statuses carried over):\n  ${failed.join('\n  ')}`);
+    const failed = [main, experiment.counterfactual, experiment.ab, experiment.abCounterfactual].flatMap((r) =>
+      r
+        ? r.timeline.runs
+            .filter((x) => x.error !== null)
+            .map((x) => `${r.label} ${new Date(x.time).toISOString()}: ${x.error}`)
+        : [],
+    );
+    if (failed.length > 0)
+      console.error(
+        `bridgelab simulate: ${failed.length} scoring run(s) failed (statuses carried over):\n  ${failed.join('\n  ')}`,
+      );
     if (!quiet) {
       const m = experiment.metrics.main;
       const secs = ((performance.now() - started) / 1000).toFixed(1);
-      console.error(`bridgelab simulate: ${scenario.name} seed ${seed}: ${m.notes} notes, ${m.ratings} ratings, ${m.runs} scoring runs, ${m.helpfulVsTruth.all.shown} Helpful at the end, in ${secs} s -> ${out}`);
+      console.error(
+        `bridgelab simulate: ${scenario.name} seed ${seed}: ${m.notes} notes, ${m.ratings} ratings, ${m.runs} scoring runs, ${m.helpfulVsTruth.all.shown} Helpful at the end, in ${secs} s -> ${out}`,
+      );
     }
     return 0;
   } catch (err) {
@@ -116,7 +146,9 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
       console.error('bridgelab simulate: cancelled');
       return 1;
     }
-    console.error(`bridgelab simulate: simulation failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    console.error(
+      `bridgelab simulate: simulation failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     return 1;
   } finally {
     process.off('SIGINT', onSigint);
@@ -130,7 +162,9 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
 export async function loadScenario(arg: string): Promise<Scenario> {
   const path = existsSync(arg) ? arg : join(PRESET_DIR, `${arg.replace(/\.json$/, '')}.json`);
   if (!existsSync(path)) {
-    throw new Error(`"${arg}" is neither a scenario file nor a preset (presets: ${await presetNames().then((n) => n.join(', '))})`);
+    throw new Error(
+      `"${arg}" is neither a scenario file nor a preset (presets: ${await presetNames().then((n) => n.join(', '))})`,
+    );
   }
   let json: unknown;
   try {
@@ -148,7 +182,10 @@ export async function loadScenario(arg: string): Promise<Scenario> {
 
 /** Names of the bundled presets. */
 export async function presetNames(): Promise<string[]> {
-  return (await readdir(PRESET_DIR)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return (await readdir(PRESET_DIR))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 async function writeRunFiles(dir: string, run: SimulationResult): Promise<void> {

@@ -151,11 +151,7 @@ export interface TargetedSuppressionSpec extends AdversaryCommon {
 }
 
 export type AdversarySpec =
-  | PileOnSpec
-  | CoordinatedRingSpec
-  | HighVolumeSybilsSpec
-  | WriterRaterCollusionSpec
-  | TargetedSuppressionSpec;
+  PileOnSpec | CoordinatedRingSpec | HighVolumeSybilsSpec | WriterRaterCollusionSpec | TargetedSuppressionSpec;
 
 /** A validated scenario: world, clock, channels, scoring, metrics, adversaries and comparisons. */
 export interface Scenario {

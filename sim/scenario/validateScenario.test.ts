@@ -37,24 +37,36 @@ describe('validateScenario', () => {
       }
       throw new Error('no error');
     };
-    expect(fail({ world: { raters: 1.5 } })).toBe('scenario.world.raters: 1.5 is not allowed (an integer in [2, 1000000])');
+    expect(fail({ world: { raters: 1.5 } })).toBe(
+      'scenario.world.raters: 1.5 is not allowed (an integer in [2, 1000000])',
+    );
     expect(fail({ world: { raters: '10' } })).toContain('scenario.world.raters: "10"');
     expect(fail({ time: { days: 0 } })).toContain('scenario.time.days: 0 is not allowed (a number in [0.01, 365])');
     expect(fail({ world: { perspectiveDims: 3 } })).toContain('one of 1, 2');
-    expect(fail({ wrold: {} })).toContain('scenario.wrold: {} is not allowed (unknown field; known here: name, description, seed, world');
+    expect(fail({ wrold: {} })).toContain(
+      'scenario.wrold: {} is not allowed (unknown field; known here: name, description, seed, world',
+    );
     expect(fail({ world: { ratres: 5 } })).toContain('scenario.world.ratres');
     expect(fail({ adversaries: [{ kind: 'pileOn', waves: 0 }] })).toContain('scenario.adversaries[0].waves: 0');
     expect(fail({ adversaries: [{ kind: 'nope' }] })).toContain('scenario.adversaries[0].kind: "nope"');
-    expect(fail({ adversaries: [{ kind: 'pileOn', latencyMinutes: 3 }] })).toContain('scenario.adversaries[0].latencyMinutes');
-    expect(fail({ scoring: { disabledRules: ['NoSuchRule'] } })).toContain('scenario.scoring.disabledRules[0]: "NoSuchRule"');
+    expect(fail({ adversaries: [{ kind: 'pileOn', latencyMinutes: 3 }] })).toContain(
+      'scenario.adversaries[0].latencyMinutes',
+    );
+    expect(fail({ scoring: { disabledRules: ['NoSuchRule'] } })).toContain(
+      'scenario.scoring.disabledRules[0]: "NoSuchRule"',
+    );
     expect(fail({ time: { stepMinutes: 7 } })).toContain('scenario.time.scoringEveryHours');
     expect(fail({ world: { raters: 2, notes: 2, ratings: 5 } })).toContain('scenario.world.ratings: 5');
-    expect(fail({ channels: { needsYourHelpShare: 0.8, populationSampledShare: 0.5 } })).toContain('scenario.channels.populationSampledShare');
+    expect(fail({ channels: { needsYourHelpShare: 0.8, populationSampledShare: 0.5 } })).toContain(
+      'scenario.channels.populationSampledShare',
+    );
     expect(fail([])).toContain('scenario: [] is not allowed (expected a JSON object)');
   });
 
   it('resolves rule names given without their version', () => {
-    const s = validateScenario({ scoring: { disabledRules: ['MinMinorityRaters', 'PopulationSampledIntercept (v1.0)'] } });
+    const s = validateScenario({
+      scoring: { disabledRules: ['MinMinorityRaters', 'PopulationSampledIntercept (v1.0)'] },
+    });
     expect(s.scoring.disabledRules).toEqual(['MinMinorityRaters (v1.0)', 'PopulationSampledIntercept (v1.0)']);
   });
 

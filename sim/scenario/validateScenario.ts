@@ -1,10 +1,4 @@
-import {
-  ADVERSARY_COMMON_FIELDS,
-  ADVERSARY_FIELDS,
-  SCENARIO_FIELDS,
-  scorerNames,
-  type FieldSpec,
-} from './schema.ts';
+import { ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS, SCENARIO_FIELDS, scorerNames, type FieldSpec } from './schema.ts';
 import { ADVERSARY_KINDS, type AdversaryKind, type AdversarySpec, type Scenario } from './scenarioTypes.ts';
 
 /** A scenario that does not fit the schema: names the field path, the offending value and what is allowed. */
@@ -33,9 +27,11 @@ export function validateScenario(json: unknown): Scenario {
   if (!isObject(json)) throw new ScenarioError('scenario', json, 'expected a JSON object');
   const out: Json = {};
   checkUnknown(json, SCENARIO_FIELDS, 'scenario', ['adversaries']);
-  for (const field of SCENARIO_FIELDS) setPath(out, field.path, checkField(field, getPath(json, field.path), `scenario.${field.path}`));
+  for (const field of SCENARIO_FIELDS)
+    setPath(out, field.path, checkField(field, getPath(json, field.path), `scenario.${field.path}`));
   const list = json.adversaries ?? [];
-  if (!Array.isArray(list)) throw new ScenarioError('scenario.adversaries', list, 'expected a list of adversary objects');
+  if (!Array.isArray(list))
+    throw new ScenarioError('scenario.adversaries', list, 'expected a list of adversary objects');
   out.adversaries = list.map((entry, i) => checkAdversary(entry, `scenario.adversaries[${i}]`, i));
   const scenario = out as unknown as Scenario;
   checkConsistency(scenario);
@@ -51,7 +47,8 @@ function checkAdversary(entry: unknown, where: string, index: number): Adversary
   const fields = [...ADVERSARY_COMMON_FIELDS, ...ADVERSARY_FIELDS[kind as AdversaryKind]];
   checkUnknown(entry, fields, where, ['kind']);
   const out: Json = { kind };
-  for (const field of fields) setPath(out, field.path, checkField(field, getPath(entry, field.path), `${where}.${field.path}`));
+  for (const field of fields)
+    setPath(out, field.path, checkField(field, getPath(entry, field.path), `${where}.${field.path}`));
   if (out.label === '') out.label = `${kind}#${index + 1}`;
   return out as unknown as AdversarySpec;
 }
@@ -87,7 +84,14 @@ function checkField(field: FieldSpec, value: unknown, where: string): unknown {
         if (!allowed) return item;
         const resolved = allowed.includes(item) ? item : allowed.find((a) => a.replace(/ \(v[0-9.]+\)$/, '') === item);
         if (resolved === undefined) {
-          throw new ScenarioError(`${where}[${i}]`, item, `a known name, e.g. ${allowed.slice(0, 3).map((a) => JSON.stringify(a)).join(', ')} (${allowed.length} in all)`);
+          throw new ScenarioError(
+            `${where}[${i}]`,
+            item,
+            `a known name, e.g. ${allowed
+              .slice(0, 3)
+              .map((a) => JSON.stringify(a))
+              .join(', ')} (${allowed.length} in all)`,
+          );
         }
         return resolved;
       });
@@ -98,27 +102,69 @@ function checkField(field: FieldSpec, value: unknown, where: string): unknown {
 function checkConsistency(s: Scenario): void {
   const stepsPerScoring = (s.time.scoringEveryHours * 60) / s.time.stepMinutes;
   if (Math.abs(stepsPerScoring - Math.round(stepsPerScoring)) > 1e-9) {
-    throw new ScenarioError('scenario.time.scoringEveryHours', s.time.scoringEveryHours, `a whole number of steps of time.stepMinutes = ${s.time.stepMinutes}`);
+    throw new ScenarioError(
+      'scenario.time.scoringEveryHours',
+      s.time.scoringEveryHours,
+      `a whole number of steps of time.stepMinutes = ${s.time.stepMinutes}`,
+    );
   }
   if (s.time.scoringEveryHours > s.time.days * 24) {
-    throw new ScenarioError('scenario.time.scoringEveryHours', s.time.scoringEveryHours, `at most the simulated period, ${s.time.days * 24} hours`);
+    throw new ScenarioError(
+      'scenario.time.scoringEveryHours',
+      s.time.scoringEveryHours,
+      `at most the simulated period, ${s.time.days * 24} hours`,
+    );
   }
   const channels = s.channels.needsYourHelpShare + s.channels.populationSampledShare;
-  if (channels > 1) throw new ScenarioError('scenario.channels.populationSampledShare', s.channels.populationSampledShare, `at most ${1 - s.channels.needsYourHelpShare} so that the channel shares sum to at most 1`);
+  if (channels > 1)
+    throw new ScenarioError(
+      'scenario.channels.populationSampledShare',
+      s.channels.populationSampledShare,
+      `at most ${1 - s.channels.needsYourHelpShare} so that the channel shares sum to at most 1`,
+    );
   const populations = s.world.expansionFraction + s.world.expansionPlusFraction;
-  if (populations > 1) throw new ScenarioError('scenario.world.expansionPlusFraction', s.world.expansionPlusFraction, `at most ${1 - s.world.expansionFraction} so that the population shares sum to at most 1`);
+  if (populations > 1)
+    throw new ScenarioError(
+      'scenario.world.expansionPlusFraction',
+      s.world.expansionPlusFraction,
+      `at most ${1 - s.world.expansionFraction} so that the population shares sum to at most 1`,
+    );
   if (s.world.ratings > s.world.raters * s.world.notes) {
-    throw new ScenarioError('scenario.world.ratings', s.world.ratings, `at most raters × notes = ${s.world.raters * s.world.notes} (one rating per rater and note)`);
+    throw new ScenarioError(
+      'scenario.world.ratings',
+      s.world.ratings,
+      `at most raters × notes = ${s.world.raters * s.world.notes} (one rating per rater and note)`,
+    );
   }
   if (s.metrics.unhelpfulThreshold > s.metrics.helpfulThreshold) {
-    throw new ScenarioError('scenario.metrics.unhelpfulThreshold', s.metrics.unhelpfulThreshold, `at most metrics.helpfulThreshold = ${s.metrics.helpfulThreshold}`);
+    throw new ScenarioError(
+      'scenario.metrics.unhelpfulThreshold',
+      s.metrics.unhelpfulThreshold,
+      `at most metrics.helpfulThreshold = ${s.metrics.helpfulThreshold}`,
+    );
   }
   const end = s.time.days * 24;
   s.adversaries.forEach((a, i) => {
-    if (a.startHours >= end) throw new ScenarioError(`scenario.adversaries[${i}].startHours`, a.startHours, `before the end of the simulated period, ${end} hours`);
-    if (a.targets.selector === 'topic' && a.targets.topic === '') throw new ScenarioError(`scenario.adversaries[${i}].targets.topic`, '', 'a topic name when targets.selector is "topic"');
-    if (a.targets.selector === 'own' && a.kind !== 'writerRaterCollusion') throw new ScenarioError(`scenario.adversaries[${i}].targets.selector`, 'own', 'only writerRaterCollusion has notes of its own');
-    if (a.kind === 'coordinatedRing' && a.size < 2) throw new ScenarioError(`scenario.adversaries[${i}].size`, a.size, 'a ring needs at least 2 accounts');
+    if (a.startHours >= end)
+      throw new ScenarioError(
+        `scenario.adversaries[${i}].startHours`,
+        a.startHours,
+        `before the end of the simulated period, ${end} hours`,
+      );
+    if (a.targets.selector === 'topic' && a.targets.topic === '')
+      throw new ScenarioError(
+        `scenario.adversaries[${i}].targets.topic`,
+        '',
+        'a topic name when targets.selector is "topic"',
+      );
+    if (a.targets.selector === 'own' && a.kind !== 'writerRaterCollusion')
+      throw new ScenarioError(
+        `scenario.adversaries[${i}].targets.selector`,
+        'own',
+        'only writerRaterCollusion has notes of its own',
+      );
+    if (a.kind === 'coordinatedRing' && a.size < 2)
+      throw new ScenarioError(`scenario.adversaries[${i}].size`, a.size, 'a ring needs at least 2 accounts');
   });
   if (s.scoring.scorers.length > 0 && !s.scoring.scorers.some((n) => scorerNames().includes(n))) {
     throw new ScenarioError('scenario.scoring.scorers', s.scoring.scorers, 'at least one known scorer');
@@ -137,8 +183,14 @@ function checkUnknown(json: Json, fields: readonly FieldSpec[], where: string, e
     for (const key of Object.keys(obj)) {
       const path = prefix ? `${prefix}.${key}` : key;
       if (!known.has(path)) {
-        const siblings = [...known].filter((k) => k.startsWith(prefix ? `${prefix}.` : '') && !k.slice(prefix ? prefix.length + 1 : 0).includes('.'));
-        throw new ScenarioError(`${where}.${path}`, obj[key], `unknown field; known here: ${siblings.map((k) => k.slice(prefix ? prefix.length + 1 : 0)).join(', ')}`);
+        const siblings = [...known].filter(
+          (k) => k.startsWith(prefix ? `${prefix}.` : '') && !k.slice(prefix ? prefix.length + 1 : 0).includes('.'),
+        );
+        throw new ScenarioError(
+          `${where}.${path}`,
+          obj[key],
+          `unknown field; known here: ${siblings.map((k) => k.slice(prefix ? prefix.length + 1 : 0)).join(', ')}`,
+        );
       }
       const isGroup = fields.some((f) => f.path.startsWith(`${path}.`));
       if (isGroup) {

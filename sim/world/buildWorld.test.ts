@@ -25,7 +25,8 @@ describe('buildWorld', () => {
     expect(world.notes.length).toBe(300);
     expect(new Set(world.notes.id).size).toBe(300);
     expect(new Set(world.participants.ids).size).toBe(803);
-    for (let i = 1; i < world.notes.length; i++) expect(world.notes.createdAt[i]).toBeGreaterThanOrEqual(world.notes.createdAt[i - 1]);
+    for (let i = 1; i < world.notes.length; i++)
+      expect(world.notes.createdAt[i]).toBeGreaterThanOrEqual(world.notes.createdAt[i - 1]);
     for (let i = 0; i < world.notes.length; i++) {
       expect(world.notes.createdAt[i]).toBeLessThan(world.end);
       expect(world.notes.createdAt[i]).toBeGreaterThanOrEqual(world.posts.createdAt[world.notes.post[i]]);
@@ -37,10 +38,11 @@ describe('buildWorld', () => {
     expect(aiNotes).toBeGreaterThan(10);
   });
 
-  it('writes topic words the scorer\'s seed labels find', () => {
+  it("writes topic words the scorer's seed labels find", () => {
     const { world } = buildWorld(scenario, 1, false);
     const { labels } = seedLabels(world.notes.summary);
-    for (let i = 0; i < world.notes.length; i++) expect(TOPIC_NAMES[labels[i]]).toBe(world.notes.topic[i] || 'Unassigned');
+    for (let i = 0; i < world.notes.length; i++)
+      expect(TOPIC_NAMES[labels[i]]).toBe(world.notes.topic[i] || 'Unassigned');
     expect(world.notes.topic.filter((t) => t !== '').length).toBeGreaterThan(20);
   });
 
@@ -55,7 +57,8 @@ describe('buildWorld', () => {
     expect(b.world.participants.ids.slice(0, a.participants.length)).toEqual(a.participants.ids);
     expect(b.world.notes.length).toBe(310);
     expect(b.adversaries.map((x) => x.accounts.length)).toEqual([6, 5]);
-    for (const adv of b.adversaries) for (const u of adv.accounts) expect(b.world.participants.role[u]).toBe(ROLE_ADVERSARY);
+    for (const adv of b.adversaries)
+      for (const u of adv.accounts) expect(b.world.participants.role[u]).toBe(ROLE_ADVERSARY);
     const own = b.world.notes.adversary.filter((x) => x === 0).length;
     expect(own).toBe(10);
   });

@@ -6,7 +6,14 @@ import { ID_WORKER, snowflakeIds } from './ids.ts';
 import type { ParticipantsBuilder } from './population.ts';
 import { aliasSampler, clamp, randomExponential, randomInt, randomLogNormal } from './sampling.ts';
 import { noteSummary } from './vocabulary.ts';
-import { ROLE_AI_WRITER, WRITER_ADVERSARY, WRITER_AI, WRITER_HUMAN, type Posts, type WorldNotes } from './worldTypes.ts';
+import {
+  ROLE_AI_WRITER,
+  WRITER_ADVERSARY,
+  WRITER_AI,
+  WRITER_HUMAN,
+  type Posts,
+  type WorldNotes,
+} from './worldTypes.ts';
 
 /**
  * Posts of the simulated period: creation uniform over [start − min(1 day, 2 × noteDelayHours), end), log-normal
@@ -69,8 +76,13 @@ export class NotesBuilder {
     const n = rows.length;
     const id = new Array<string>(n);
     for (const adversarial of [false, true]) {
-      const idx = rows.map((r, i) => (r.writerKind === WRITER_ADVERSARY) === adversarial ? i : -1).filter((i) => i >= 0);
-      const ids = snowflakeIds(idx.map((i) => rows[i].createdAt), adversarial ? ID_WORKER.adversaryNote : ID_WORKER.organicNote);
+      const idx = rows
+        .map((r, i) => ((r.writerKind === WRITER_ADVERSARY) === adversarial ? i : -1))
+        .filter((i) => i >= 0);
+      const ids = snowflakeIds(
+        idx.map((i) => rows[i].createdAt),
+        adversarial ? ID_WORKER.adversaryNote : ID_WORKER.organicNote,
+      );
       idx.forEach((i, k) => (id[i] = ids[k]));
     }
     const slant = new Float64Array(2 * n);
@@ -151,7 +163,8 @@ export function addOrganicNotes(
     const abusive = random() < p.abusiveFraction;
     // A note leans against the post's claim, and towards its author's perspective by slantFollowsAuthor.
     const a = p.slantFollowsAuthor;
-    const lean = (k: number) => clamp(a * writer.perspective[k] + (1 - a) * (-0.8 * posts.slant[2 * post + k] + 0.4 * (random() - 0.5)), -1, 1);
+    const lean = (k: number) =>
+      clamp(a * writer.perspective[k] + (1 - a) * (-0.8 * posts.slant[2 * post + k] + 0.4 * (random() - 0.5)), -1, 1);
     const slant: [number, number] = [lean(0), p.perspectiveDims === 2 ? lean(1) : 0];
     const homeGroup = Number.isNaN(writer.modelingGroup)
       ? raterGroups.length > 0

@@ -105,7 +105,8 @@ export function addOrganicRaters(b: ParticipantsBuilder, p: WorldParams, start: 
       population = 'EXPANSION_PLUS';
       group = SIM_GROUPS.expansionPlus[randomInt(random, SIM_GROUPS.expansionPlus.length)];
     } else {
-      group = random() < p.mainGroupFraction ? SIM_GROUPS.main : SIM_GROUPS.core[randomInt(random, SIM_GROUPS.core.length)];
+      group =
+        random() < p.mainGroupFraction ? SIM_GROUPS.main : SIM_GROUPS.core[randomInt(random, SIM_GROUPS.core.length)];
     }
     const enrolled = !(random() < p.unenrolledFraction);
     const state = random() < p.newUserFraction ? 'newUser' : 'earnedIn';

@@ -57,7 +57,8 @@ export function aliasSampler(weights: ArrayLike<number>): (random: RandomSource)
   let total = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
-    if (!(w >= 0 && Number.isFinite(w))) throw new Error(`aliasSampler: weight ${i} is ${w}; weights must be finite and >= 0`);
+    if (!(w >= 0 && Number.isFinite(w)))
+      throw new Error(`aliasSampler: weight ${i} is ${w}; weights must be finite and >= 0`);
     total += w;
   }
   if (!(total > 0)) throw new Error('aliasSampler: every weight is 0');

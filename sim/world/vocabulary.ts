@@ -9,27 +9,112 @@ import { randomInt } from './sampling.ts';
 export const TOPIC_WORDS: Readonly<Record<string, { seeds: readonly string[]; words: readonly string[] }>> = {
   UkraineConflict: {
     seeds: ['ukraine', 'russia', 'kyiv', 'moscow', 'putin', 'zelensky'],
-    words: ['sanctions', 'frontline', 'kremlin', 'donbas', 'missile', 'troops', 'invasion', 'nato', 'artillery', 'kharkiv'],
+    words: [
+      'sanctions',
+      'frontline',
+      'kremlin',
+      'donbas',
+      'missile',
+      'troops',
+      'invasion',
+      'nato',
+      'artillery',
+      'kharkiv',
+    ],
   },
   GazaConflict: {
     seeds: ['israel', 'gaza', 'palestinian', 'jerusalem', 'hamas'],
-    words: ['ceasefire', 'hostages', 'airstrike', 'humanitarian', 'rafah', 'netanyahu', 'westbank', 'idf', 'aid', 'border'],
+    words: [
+      'ceasefire',
+      'hostages',
+      'airstrike',
+      'humanitarian',
+      'rafah',
+      'netanyahu',
+      'westbank',
+      'idf',
+      'aid',
+      'border',
+    ],
   },
   MessiRonaldo: {
     seeds: ['messi', 'ronaldo'],
-    words: ['football', 'worldcup', 'striker', 'barcelona', 'ballon', 'penalty', 'goal', 'madrid', 'league', 'transfer'],
+    words: [
+      'football',
+      'worldcup',
+      'striker',
+      'barcelona',
+      'ballon',
+      'penalty',
+      'goal',
+      'madrid',
+      'league',
+      'transfer',
+    ],
   },
   Scams: {
     seeds: ['scam', 'spam', 'gambling', 'promotion', 'dropship'],
-    words: ['giveaway', 'crypto', 'wallet', 'phishing', 'investment', 'offer', 'prize', 'fraudulent', 'impersonation', 'payout'],
+    words: [
+      'giveaway',
+      'crypto',
+      'wallet',
+      'phishing',
+      'investment',
+      'offer',
+      'prize',
+      'fraudulent',
+      'impersonation',
+      'payout',
+    ],
   },
 };
 
 const GENERAL_WORDS = [
-  'source', 'report', 'data', 'official', 'context', 'claim', 'statement', 'video', 'image', 'study', 'published',
-  'agency', 'figures', 'records', 'missing', 'original', 'shows', 'according', 'confirms', 'different', 'location',
-  'date', 'quote', 'edited', 'the', 'is', 'and', 'to', 'in', 'this', 'was', 'were', 'not', 'from', 'older',
-  'photo', 'clip', 'taken', 'year', 'survey', 'government', 'website', 'article', 'researchers', 'experts',
+  'source',
+  'report',
+  'data',
+  'official',
+  'context',
+  'claim',
+  'statement',
+  'video',
+  'image',
+  'study',
+  'published',
+  'agency',
+  'figures',
+  'records',
+  'missing',
+  'original',
+  'shows',
+  'according',
+  'confirms',
+  'different',
+  'location',
+  'date',
+  'quote',
+  'edited',
+  'the',
+  'is',
+  'and',
+  'to',
+  'in',
+  'this',
+  'was',
+  'were',
+  'not',
+  'from',
+  'older',
+  'photo',
+  'clip',
+  'taken',
+  'year',
+  'survey',
+  'government',
+  'website',
+  'article',
+  'researchers',
+  'experts',
 ];
 
 /**
@@ -45,7 +130,8 @@ export function noteSummary(random: RandomSource, topic: string): string {
   for (let i = 0; i < n - topical; i++) words.push(GENERAL_WORDS[randomInt(random, GENERAL_WORDS.length)]);
   if (vocab) {
     words.splice(randomInt(random, words.length + 1), 0, vocab.seeds[randomInt(random, vocab.seeds.length)]);
-    for (let i = 1; i < topical; i++) words.splice(randomInt(random, words.length + 1), 0, vocab.words[randomInt(random, vocab.words.length)]);
+    for (let i = 1; i < topical; i++)
+      words.splice(randomInt(random, words.length + 1), 0, vocab.words[randomInt(random, vocab.words.length)]);
   }
   const text = words.join(' ');
   return `${text[0].toUpperCase()}${text.slice(1)}. https://example.org/source/${100000 + randomInt(random, 900000)}`;

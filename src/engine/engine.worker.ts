@@ -25,6 +25,7 @@ const api = {
     withCallback(onProgress, (p) => service.scoreFiles(files, request, p)),
   scoreTexts: (texts: DatasetTexts, request: ScoreRequest, onProgress?: ProgressFn) =>
     withCallback(onProgress, (p) => service.scoreTexts(texts, request, p)),
+  rescore: (request: ScoreRequest, onProgress?: ProgressFn) => withCallback(onProgress, (p) => service.rescore(request, p)),
   simulate: (request: SimRequest, onEvent?: (event: SimEvent) => void) =>
     withCallback(onEvent, (e) => service.simulate(request, e)),
   noteRatings: (noteId: string) => withTransfer(service.noteRatings(noteId)),

@@ -22,6 +22,8 @@ export interface EngineClient {
   scoreFiles(files: DataFile[], request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset>;
   /** Scores a dataset given as texts. */
   scoreTexts(texts: DatasetTexts, request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset>;
+  /** Scores the last dataset (files or a simulation's tables) again with other options. */
+  rescore(request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset>;
   /** One note's ratings in the last scored dataset, with rater parameters. */
   noteRatings(noteId: string): Promise<NoteRatings>;
   /** Runs a simulation; `onEvent` hears every step (rate-limited) and scoring run. Control it with request.control. */

@@ -4,7 +4,7 @@
  * directly. It keeps the last scored dataset so the UI can ask for details (one note's ratings) without
  * shipping every rating across.
  */
-import type { DatasetTexts, ReadDataset } from '../../sim/data/datasetReader.ts';
+import type { DatasetTexts } from '../../sim/data/datasetReader.ts';
 import { readDatasetText } from '../../sim/data/datasetReader.ts';
 import type { Dataset } from '../../sim/data/tables.ts';
 import { createEngine } from '../../sim/scoring/mf/engines.ts';
@@ -34,7 +34,8 @@ export const DEFAULT_SCORERS = ['MFCoreScorer'];
 
 interface LastScored {
   data: Dataset;
-  result: ScoringResult;
+  /** null when the data was generated but not scored yet */
+  result: ScoringResult | null;
 }
 
 /** Rate-limits progress reports to about 20 a second (each may cross a thread). */
@@ -65,7 +66,7 @@ export class EngineService {
     this.lastSim = null;
     const { summary, result } = await runSimulationTask(request, this.engine, onEvent);
     this.lastSim = result;
-    if (result?.lastResult) this.last = { data: result.dataset, result: result.lastResult };
+    if (result) this.last = { data: result.dataset, result: result.lastResult };
     return summary;
   }
 
@@ -92,6 +93,8 @@ export class EngineService {
   async scoreFiles(files: DataFile[], request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset> {
     const started = performance.now();
     const report = throttled(onProgress);
+    this.last = null;
+    this.lastSim = null;
     const data = await readDataFiles(files, (p) => report({ stage: `reading ${p.file}`, done: p.bytesRead, total: p.totalBytes }));
     return this.score(data, request, report, started);
   }
@@ -99,19 +102,34 @@ export class EngineService {
   /** Scores a dataset given as texts (tests, examples). Same result shape as scoreFiles. */
   async scoreTexts(texts: DatasetTexts, request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset> {
     const started = performance.now();
+    this.last = null;
+    this.lastSim = null;
     return this.score(readDatasetText(texts), request, throttled(onProgress), started);
+  }
+
+  /**
+   * Scores again the dataset of the last request (your files, or a simulation's final tables) with other options,
+   * e.g. rules switched off. `now` defaults to the latest rating time.
+   */
+  async rescore(request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset> {
+    const last = this.last;
+    if (last === null) throw new Error('rescore: there is no dataset yet (score files or run a simulation first)');
+    const started = performance.now();
+    const { data } = last;
+    return this.score(data, request, throttled(onProgress), started);
   }
 
   /** Every rating of `noteId` in the last scored dataset with its rater's core parameters. */
   noteRatings(noteId: string): NoteRatings {
     const last = this.last;
-    if (last === null) throw new Error('noteRatings: no dataset has been scored yet');
+    if (last === null || last.result === null) throw new Error('noteRatings: no dataset has been scored yet');
     const n = last.data.noteIds.get(noteId);
     if (n < 0) throw new Error(`noteRatings: note ${noteId} is not in the scored dataset`);
     const r = last.data.ratings;
+    const scored = last.result;
     const rows: number[] = [];
     for (let i = 0; i < r.length; i++) if (r.note[i] === n && r.helpful2[i] !== 255) rows.push(i);
-    const raters = last.result.raters;
+    const raters = scored.raters;
     const bi = raters.get('coreRaterIntercept') as Float64Array | undefined;
     const bf = raters.get('coreRaterFactor1') as Float64Array | undefined;
     const out: NoteRatings = {
@@ -137,15 +155,13 @@ export class EngineService {
     return classroomScore(world);
   }
 
-  private async score(data: ReadDataset, request: ScoreRequest, report: ProgressFn, started: number): Promise<ScoredDataset> {
-    if (data.notes.length === 0) throw new Error('the notes file has no notes');
-    if (data.ratings.length === 0) throw new Error('the ratings files have no ratings');
+  private async score(data: Dataset, request: ScoreRequest, report: ProgressFn, started: number): Promise<ScoredDataset> {
+    if (data.notes.length === 0) throw new Error('the dataset has no notes');
+    if (data.ratings.length === 0) throw new Error('the dataset has no ratings');
     const now = request.now ?? latestRating(data);
     const scorers = request.scorers ?? DEFAULT_SCORERS;
     const disabledRules = request.disabledRules ?? [];
     this.engine ??= await createEngine('typed');
-    this.last = null;
-    this.lastSim = null;
     const result = await scoreDataset(data, {
       now,
       seed: request.seed,

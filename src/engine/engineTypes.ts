@@ -133,6 +133,8 @@ export interface SimRequest {
   withAdversaries?: boolean;
   /** overrides scenario.scoring.disabledRules */
   disabledRules?: string[];
+  /** false: only generate the world's ratings, no periodic scoring (rescore the result afterwards) */
+  score?: boolean;
   /** pause / step / speed / cancel block shared with the UI (SimControl.buffer) */
   control?: Int32Array;
 }

@@ -18,6 +18,7 @@ export function createInProcessEngineClient(): EngineClient {
   return {
     scoreFiles: (files, request, onProgress) => guard(() => service.scoreFiles(files, request, onProgress)),
     scoreTexts: (texts, request, onProgress) => guard(() => service.scoreTexts(texts, request, onProgress)),
+    rescore: (request, onProgress) => guard(() => service.rescore(request, onProgress)),
     noteRatings: (noteId) => guard(() => service.noteRatings(noteId)),
     simulate: (request, onEvent) => guard(() => service.simulate(request, onEvent)),
     noteHistory: (noteId) => guard(() => service.noteHistory(noteId)),

@@ -38,11 +38,22 @@ describe('simulate through the engine client', () => {
     expect(ratings.noteId).toBe(id);
   });
 
+  it('generates a world without scoring, then rescores its tables on request', async () => {
+    const engine = createInProcessEngineClient();
+    await expect(engine.rescore({ seed: 1 })).rejects.toThrow(/no dataset yet/);
+    const summary = await engine.simulate({ scenario: SMALL, score: false });
+    expect(summary.notes).toBeNull();
+    const scored = await engine.rescore({ seed: 1, disabledRules: ['NoHighVolIntercept'] });
+    expect(scored.notes.length).toBeGreaterThan(0);
+    expect(scored.counts.ratings).toBeGreaterThan(10_000);
+    expect(scored.disabledRules).toEqual(['NoHighVolIntercept']);
+  });
+
   it('stops at the next step when cancelled through the control block, and rejects a bad scenario clearly', async () => {
     const engine = createInProcessEngineClient();
     const control = new SimControl();
     const summary = await engine.simulate({ scenario: SMALL, control: control.buffer }, (e) => {
-      if (e.kind === 'step' && e.step >= 3) control.cancel();
+      if (e.kind === 'run') control.cancel();
     });
     expect(summary.cancelled).toBe(true);
     expect(summary.stepsDone).toBeLessThan(48);

@@ -42,6 +42,7 @@ export async function runSimulationTask(request: SimRequest, engine: MFEngine, o
       label,
       withAdversaries: request.withAdversaries,
       disabledRules: request.disabledRules,
+      score: request.score,
       engine,
       signal: control,
       clock: () => performance.now(),
@@ -52,7 +53,7 @@ export async function runSimulationTask(request: SimRequest, engine: MFEngine, o
         if (p.run) {
           emit(runEvent(label, runIndex++, p.run, prev, p.step, p.steps));
           prev = p.run;
-        } else if (now - lastStepEvent >= 50 || p.step === p.steps) {
+        } else if (now - lastStepEvent >= 50 || p.step === p.steps || control.paused) {
           emit({ kind: 'step', label, step: p.step, steps: p.steps, time: p.time, notes: p.notes, ratings: p.ratings });
         }
         if (now - lastStepEvent >= 50) lastStepEvent = now;

@@ -16,6 +16,9 @@ export function createWorkerEngineClient(): EngineClient {
   const api = (): Remote<WorkerApi> => {
     if (remote === null) {
       worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'bridgelab-engine' });
+      // A worker that fails to load or crashes answers nothing: fail every request in flight instead of hanging.
+      worker.addEventListener('error', (e) => fail(new Error(`the engine worker failed: ${e.message || 'it could not start'}`)));
+      worker.addEventListener('messageerror', () => fail(new Error('the engine worker sent a message that could not be read')));
       remote = wrap<WorkerApi>(worker);
     }
     return remote;
@@ -42,19 +45,22 @@ export function createWorkerEngineClient(): EngineClient {
   const withProgress = <T>(onProgress: ProgressFn | undefined, run: (p: ProgressFn | undefined) => Promise<T>): Promise<T> =>
     run(onProgress ? proxy(onProgress) : undefined);
 
-  const stop = () => {
+  /** Terminates the worker and rejects every request in flight with `reason`. */
+  const fail = (reason: Error) => {
     worker?.terminate();
     worker = null;
     remote = null;
-    for (const abandon of pending) abandon(new CancelledError());
+    for (const abandon of pending) abandon(reason);
     pending.clear();
   };
+  const stop = () => fail(new CancelledError());
 
   return {
     scoreFiles: (files, request, onProgress) =>
       call((r) => withProgress(onProgress, (p) => r.scoreFiles(files, request, p) as Promise<never>)),
     scoreTexts: (texts, request, onProgress) =>
       call((r) => withProgress(onProgress, (p) => r.scoreTexts(texts, request, p) as Promise<never>)),
+    rescore: (request, onProgress) => call((r) => withProgress(onProgress, (p) => r.rescore(request, p) as Promise<never>)),
     simulate: (request, onEvent) =>
       call((r) => r.simulate(request, (onEvent ? proxy(onEvent) : undefined) as never) as Promise<never>),
     noteRatings: (noteId) => call((r) => r.noteRatings(noteId)),

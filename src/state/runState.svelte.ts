@@ -109,15 +109,23 @@ export class RunState {
     this.control?.setDelay(stepsPerSecond > 0 ? 1000 / stepsPerSecond : 0);
   }
 
-  /** Stops the run at the next step (the worker is stopped outright when it cannot be signalled). */
-  cancel(): void {
+  /**
+   * Stops the run at the next step; when the engine cannot be signalled, or is still busy in a long scoring run
+   * after `graceMs`, the worker is stopped outright.
+   */
+  cancel(graceMs = 1500): void {
     if (this.phase !== 'running' && this.phase !== 'paused') return;
-    if (this.control?.live) this.control.cancel();
-    else {
+    const hardStop = () => {
       this.generation++;
       this.engineClient?.cancel();
       this.phase = 'cancelled';
-    }
+    };
+    if (!this.control?.live) return hardStop();
+    this.control.cancel();
+    const mine = this.generation;
+    setTimeout(() => {
+      if (mine === this.generation && (this.phase === 'running' || this.phase === 'paused')) hardStop();
+    }, graceMs);
   }
 
   /** Releases the worker. */

@@ -48,6 +48,7 @@ describe.skipIf(!available.ok)('dashboard in Chromium', () => {
   it('loads, runs the default scenario to the end with a responsive main thread, and inspects a note', async () => {
     const p = await open();
     await text('h2', (t) => t === 'Scenario', 'the scenario page');
+    await p.waitForFunction(() => (window as unknown as { __bridgelab?: { chartsWarm: boolean } }).__bridgelab?.chartsWarm === true);
     const clickedAt = await p.evaluate(() => {
       (window as unknown as { __longTasks: unknown[] }).__longTasks = [];
       return performance.now();
@@ -65,13 +66,42 @@ describe.skipIf(!available.ok)('dashboard in Chromium', () => {
     expect(await p.locator('text=Notes per status over time').count()).toBe(1);
     const rows = p.locator('table tbody tr.clickable');
     expect(await rows.count()).toBeGreaterThan(0);
+    // Charts export as SVG and PNG, tables as TSV.
+    for (const [button, suffix] of [
+      ['Download Notes per status over time as SVG', 'status-counts.svg'],
+      ['Download Notes per status over time as PNG', 'status-counts.png'],
+    ]) {
+      const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toBe(suffix);
+    }
+    const [tsv] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Export TSV' }).click()]);
+    expect(tsv.suggestedFilename()).toBe('run-notes.tsv');
     const noteId = (await rows.first().locator('td').first().textContent())?.trim() ?? '';
-    await rows.first().click();
+    // Keyboard: a focused row opens with Enter.
+    await rows.first().focus();
+    await p.keyboard.press('Enter');
     await p.waitForURL(new RegExp(`page=note.*note=${noteId}|note=${noteId}.*page=note`));
     await text('[data-testid="note-head"]', has(`Note ${noteId}`), 'the note head');
     await text('[data-testid="note-explanation"]', has('This note is'), 'the explanation');
     await p.waitForSelector('figure:has-text("Ratings by rater factor") svg', { timeout: 20_000 });
     await p.waitForSelector('figure:has-text("Intercept and status over time") svg', { timeout: 20_000 });
+  });
+
+  it('starts paused, steps one simulated hour at a time, resumes and cancels', async () => {
+    const p = await open('?page=run');
+    await p.getByRole('button', { name: 'Start paused' }).click();
+    await text('[data-testid="run-phase"]', (t) => t === 'paused', 'a paused run');
+    const first = Number(/step (\d+) of/.exec(await text('.progress .text', (t) => /step \d+ of/.test(t), 'the progress line'))?.[1]);
+    for (const k of [1, 2]) {
+      await p.getByRole('button', { name: 'Step', exact: true }).click();
+      await text('.progress .text', (t) => t.includes(`step ${first + k} of`), `step ${first + k}`);
+    }
+    await p.waitForTimeout(300);
+    expect(await p.locator('.progress .text').textContent()).toContain(`step ${first + 2} of`);
+    await p.getByRole('button', { name: /Resume/ }).click();
+    await text('[data-testid="run-phase"]', (t) => t === 'running', 'the run resumed');
+    await p.getByRole('button', { name: /Cancel/ }).click();
+    await text('[data-testid="run-phase"]', (t) => t === 'cancelled', 'the run cancelled', 10_000);
   });
 
   it('puts a changed parameter in the URL and restores it on reload', async () => {

@@ -11,12 +11,8 @@
  * rating, before the 1/R (and the factor 2 of the squared loss); the caller scales them.
  */
 
-/** Slots per entity in a side buffer, and their offsets. */
+/** Slots per entity in a side buffer: +0 intercept, +1 factor, +2 intercept gradient, +3 factor gradient. */
 export const SIDE_STRIDE = 4;
-export const SLOT_B = 0;
-export const SLOT_F = 1;
-export const SLOT_GB = 2;
-export const SLOT_GF = 3;
 
 /** Ratings grouped by outer index: ratings of outer o sit at start[o]..start[o+1]-1. */
 export interface RatingCsr {

@@ -94,7 +94,7 @@ export interface MFFitResult {
   /** final regularized loss */
   loss: number;
   epochs: number;
-  /** unregularized mean (weighted) data loss after convergence */
+  /** unregularized, unweighted mean data loss after convergence (§6.4 "final train error") */
   trainError: number;
 }
 

@@ -1,5 +1,5 @@
 import type { RandomSource } from '../../random/random.ts';
-import { xavierFactors } from '../mf/init.ts';
+import { flipSigns, xavierFactors } from '../mf/init.ts';
 import type { MFEngine, MFFitOptions, MFLambdas, MFParams } from '../mf/types.ts';
 import { DEFAULT_FIT_OPTIONS } from '../mf/types.ts';
 
@@ -158,21 +158,6 @@ async function fitOnce(engine: MFEngine, req: FitRequest, random: RandomSource):
     localNotes: notes.globalOf,
     localRaters: raters.globalOf,
   };
-}
-
-/** §6.5: make at least half of the non-zero rater factors negative. */
-export function flipSigns(p: MFParams): boolean {
-  let neg = 0;
-  let nonZero = 0;
-  for (let i = 0; i < p.raterFactor.length; i++) {
-    const f = p.raterFactor[i];
-    if (f !== 0 && !Number.isNaN(f)) nonZero++;
-    if (f < 0) neg++;
-  }
-  if (nonZero === 0 || neg / nonZero >= 0.5) return false;
-  for (let i = 0; i < p.raterFactor.length; i++) p.raterFactor[i] = -p.raterFactor[i];
-  for (let i = 0; i < p.noteFactor.length; i++) p.noteFactor[i] = -p.noteFactor[i];
-  return true;
 }
 
 function fillFrom(table: NoteTable | RaterTable, globalOf: Int32Array, intercept: Float32Array, factor: Float32Array): void {

@@ -254,3 +254,43 @@ function incorrectTagStats(ratings: RatingsTable, rows: Int32Array, nParticipant
   return { incorrectTagRatingsMadeByRater: incorrect, totalRatingsMadeByRater: total };
 }
 
+
+/**
+ * The same prescoring result over a grown dataset (more notes / participants appended to the dictionaries):
+ * new entries are absent (NaN, or 0 for flags), exactly as for a note or rater prescoring never saw.
+ */
+export function resizePrescoring(pre: PrescoringResult, nNotes: number, nParticipants: number): PrescoringResult {
+  const grow = <T extends Float64Array | Uint8Array>(a: T, n: number): T => {
+    if (a.length >= n) return a;
+    const out = (a instanceof Float64Array ? new Float64Array(n).fill(NaN) : new Uint8Array(n)) as T;
+    out.set(a as never);
+    return out;
+  };
+  const notes = (t: NoteTable): NoteTable => ({ intercept: grow(t.intercept, nNotes), factor: grow(t.factor, nNotes) });
+  const people = <T extends object>(t: T) =>
+    Object.fromEntries(Object.entries(t).map(([k, v]) => [k, grow(v as Float64Array | Uint8Array, nParticipants)])) as T;
+  const d = pre.diligence;
+  return {
+    ...pre,
+    notes: notes(pre.notes),
+    raters: people(pre.raters),
+    firstRoundRaters: people(pre.firstRoundRaters),
+    authors: pre.authors && people(pre.authors),
+    helpfulness: pre.helpfulness && people(pre.helpfulness),
+    valid: pre.valid && people(pre.valid),
+    harassment: pre.harassment && notes(pre.harassment),
+    diligence: d && {
+      ...d,
+      noteIntercept: grow(d.noteIntercept, nNotes),
+      noteFactor: grow(d.noteFactor, nNotes),
+      noteInterceptRound2: grow(d.noteInterceptRound2, nNotes),
+      raterIntercept: grow(d.raterIntercept, nParticipants),
+      raterFactor: grow(d.raterFactor, nParticipants),
+      raterReputation: grow(d.raterReputation, nParticipants),
+      raterInterceptRound2: grow(d.raterInterceptRound2, nParticipants),
+    },
+    incorrectTagRatingsMadeByRater: grow(pre.incorrectTagRatingsMadeByRater, nParticipants),
+    totalRatingsMadeByRater: grow(pre.totalRatingsMadeByRater, nParticipants),
+    raterRows: grow(pre.raterRows, nParticipants),
+  };
+}

@@ -10,7 +10,7 @@ import { predictNoteTopics, trainTopicModel } from '../topics/assignTopics.ts';
 import type { ScorerOutput } from './finalScore.ts';
 import { inProcessExecutor, type ScorerExecutor, type ScorerState } from './scorerExecutor.ts';
 import { buildNoteInfo, filterRatings, selectRatings } from './preprocess.ts';
-import type { PrescoringResult } from './prescoreMF.ts';
+import { resizePrescoring, type PrescoringResult } from './prescoreMF.ts';
 import type { RunContext, StageRatings } from './runContext.ts';
 
 export interface ScoringOptions {
@@ -23,6 +23,13 @@ export interface ScoringOptions {
   /** rule names to switch off, per-scorer and meta rules alike */
   disabledRules?: string[];
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Prescoring results of an earlier run to reuse (production runs prescoring less often than final scoring):
+   * final scoring then fits notes against those frozen rater parameters; raters and notes new since then are
+   * treated as the reference treats them (new raters left out of the fits, new notes start at 0). Take them from
+   * `ScoringRun.prescoring`. Global indices must refer to the same dataset dictionaries (append-only growth is fine).
+   */
+  prescoring?: Map<string, PrescoringResult>;
   /** how scorer tasks run (default: in process, one after another); sim/node offers a worker-thread pool */
   executor?: (state: ScorerState) => ScorerExecutor;
 }
@@ -130,14 +137,19 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
   try {
     const wanted = (c: ScorerConfig) => !opts.scorers || opts.scorers.includes(c.name) || opts.scorers.includes(c.prescoringName);
     const catalogue = scorerCatalogue().filter(wanted);
-    const prescorers = catalogue.filter((c) => c.prescoring && c.kind === 'mf').map((c) => c.name);
-    progress('prescoring', 0, prescorers.length);
-    const preResults = await executor.run(
-      prescorers.map((scorer) => ({ kind: 'prescore', scorer })),
-      (d, t) => progress('prescoring', d, t),
-    );
-    const prescoring = new Map<string, PrescoringResult>();
-    preResults.forEach((r, k) => r && prescoring.set(prescorers[k], r as PrescoringResult));
+    let prescoring: Map<string, PrescoringResult>;
+    if (opts.prescoring) {
+      prescoring = new Map([...opts.prescoring].map(([k, p]) => [k, resizePrescoring(p, ctx.nNotes, ctx.nParticipants)]));
+    } else {
+      const prescorers = catalogue.filter((c) => c.prescoring && c.kind === 'mf').map((c) => c.name);
+      progress('prescoring', 0, prescorers.length);
+      const preResults = await executor.run(
+        prescorers.map((scorer) => ({ kind: 'prescore', scorer })),
+        (d, t) => progress('prescoring', d, t),
+      );
+      prescoring = new Map<string, PrescoringResult>();
+      preResults.forEach((r, k) => r && prescoring.set(prescorers[k], r as PrescoringResult));
+    }
 
     const finals = catalogue.filter((c) => c.finalScoring && prescoring.has(c.prescoringName));
     progress('final scoring', 0, finals.length);

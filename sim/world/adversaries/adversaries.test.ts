@@ -21,7 +21,16 @@ const run = (adversary: Record<string, unknown>, extra: Record<string, unknown> 
 
 describe('adversary strategies', () => {
   it('coordinated ring: every member rates every target within the spread, identically', async () => {
-    const r = await run({ kind: 'coordinatedRing', size: 6, startHours: 12, durationHours: 48, latencyMinutes: 10, spreadMinutes: 5, verdict: 'NOT_HELPFUL', targets: { selector: 'slant', side: 1, count: 20, includeExisting: false } });
+    const r = await run({
+      kind: 'coordinatedRing',
+      size: 6,
+      startHours: 12,
+      durationHours: 48,
+      latencyMinutes: 10,
+      spreadMinutes: 5,
+      verdict: 'NOT_HELPFUL',
+      targets: { selector: 'slant', side: 1, count: 20, includeExisting: false },
+    });
     const { adv, rows, t } = attackRatings(r);
     expect(adv.targets.length).toBe(20);
     expect(rows.length).toBe(120);
@@ -43,7 +52,18 @@ describe('adversary strategies', () => {
   });
 
   it('pile-on: recruited raters of the side rate trending targets in waves, within budget', async () => {
-    const r = await run({ kind: 'pileOn', recruit: true, size: 25, perspective: 0.6, startHours: 24, durationHours: 24, waves: 2, waveMinutes: 60, budget: 300, targets: { selector: 'slant', side: 1, count: 15 } });
+    const r = await run({
+      kind: 'pileOn',
+      recruit: true,
+      size: 25,
+      perspective: 0.6,
+      startHours: 24,
+      durationHours: 24,
+      waves: 2,
+      waveMinutes: 60,
+      budget: 300,
+      targets: { selector: 'slant', side: 1, count: 15 },
+    });
     const { adv, rows, t } = attackRatings(r);
     for (const u of adv.accounts) expect(r.world.participants.perspective[2 * u]).toBeGreaterThan(0);
     expect(adv.accounts.length).toBe(25);
@@ -59,7 +79,19 @@ describe('adversary strategies', () => {
   });
 
   it('high-volume sybils: equalised volumes, Helpful on their side only', async () => {
-    const r = await run({ kind: 'highVolumeSybils', size: 4, ratingsPerAccount: 60, equalizeVolumes: true, agenda: 'side', perspective: -0.5, startHours: 0, durationHours: 72, budget: 1000, camouflageRatingsPerDay: 0, targets: { selector: 'any', count: 100000 } });
+    const r = await run({
+      kind: 'highVolumeSybils',
+      size: 4,
+      ratingsPerAccount: 60,
+      equalizeVolumes: true,
+      agenda: 'side',
+      perspective: -0.5,
+      startHours: 0,
+      durationHours: 72,
+      budget: 1000,
+      camouflageRatingsPerDay: 0,
+      targets: { selector: 'any', count: 100000 },
+    });
     const { adv, rows, t } = attackRatings(r);
     const perAccount = new Map<number, number>();
     for (const i of rows) {
@@ -71,8 +103,17 @@ describe('adversary strategies', () => {
     expect(adv.camouflageRatings).toBe(0);
   });
 
-  it('writer-rater collusion: the writers\' notes get Helpful from the colluders within the latency', async () => {
-    const r = await run({ kind: 'writerRaterCollusion', writers: 1, notesPerWriter: 12, size: 5, latencyMinutes: 3, startHours: 6, durationHours: 48, targets: { selector: 'own', count: 100 } });
+  it("writer-rater collusion: the writers' notes get Helpful from the colluders within the latency", async () => {
+    const r = await run({
+      kind: 'writerRaterCollusion',
+      writers: 1,
+      notesPerWriter: 12,
+      size: 5,
+      latencyMinutes: 3,
+      startHours: 6,
+      durationHours: 48,
+      targets: { selector: 'own', count: 100 },
+    });
     const { adv, rows, t } = attackRatings(r);
     expect(adv.targets.length).toBe(12);
     expect(rows.length).toBe(60);
@@ -83,7 +124,16 @@ describe('adversary strategies', () => {
   });
 
   it('targeted suppression: Not Helpful on truly helpful targets at the given frequency', async () => {
-    const r = await run({ kind: 'targetedSuppression', size: 10, ratingsPerHour: 5, startHours: 12, durationHours: 40, verdict: 'NOT_HELPFUL', budget: 10000, targets: { selector: 'helpful', count: 30 } });
+    const r = await run({
+      kind: 'targetedSuppression',
+      size: 10,
+      ratingsPerHour: 5,
+      startHours: 12,
+      durationHours: 40,
+      verdict: 'NOT_HELPFUL',
+      budget: 10000,
+      targets: { selector: 'helpful', count: 30 },
+    });
     const { adv, rows: all, t } = attackRatings(r);
     const rows = all.filter((i) => t.createdAt[i] >= r.world.start + 12 * 3_600_000);
     for (const n of adv.targets) expect(r.world.notes.helpfulness[n]).toBeGreaterThanOrEqual(0.5);
@@ -93,13 +143,19 @@ describe('adversary strategies', () => {
   });
 
   it('leaves the organic ratings before the attack unchanged (counterfactual basis)', async () => {
-    const scenario = validateScenario({ world, time, adversaries: [{ kind: 'pileOn', recruit: true, size: 20, startHours: 36, durationHours: 12 }] });
+    const scenario = validateScenario({
+      world,
+      time,
+      adversaries: [{ kind: 'pileOn', recruit: true, size: 20, startHours: 36, durationHours: 12 }],
+    });
     const a = await runSimulation(scenario, { seed: 8, score: false });
     const b = await runSimulation(scenario, { seed: 8, score: false, withAdversaries: false });
     const before = (r: SimulationResult) => {
       const out: string[] = [];
       const t = r.dataset.ratings;
-      for (let i = 0; i < t.length; i++) if (t.createdAt[i] < r.world.start + 36 * 3_600_000) out.push(`${t.rater[i]}:${t.note[i]}:${t.createdAt[i]}:${t.flags[i]}`);
+      for (let i = 0; i < t.length; i++)
+        if (t.createdAt[i] < r.world.start + 36 * 3_600_000)
+          out.push(`${t.rater[i]}:${t.note[i]}:${t.createdAt[i]}:${t.flags[i]}`);
       return out;
     };
     expect(before(a)).toEqual(before(b));

@@ -121,7 +121,8 @@ export abstract class Adversary {
     const notes = ctx.world.notes;
     if (this.scanned < 0) {
       this.scanned = 0;
-      if (!this.spec.targets.includeExisting) while (this.scanned < ctx.appeared && notes.createdAt[this.scanned] < this.begin) this.scanned++;
+      if (!this.spec.targets.includeExisting)
+        while (this.scanned < ctx.appeared && notes.createdAt[this.scanned] < this.begin) this.scanned++;
     }
     for (; this.scanned < ctx.appeared; this.scanned++) {
       if (this.targets.length >= this.spec.targets.count) break;
@@ -201,7 +202,12 @@ export abstract class Adversary {
  * Adds `count` adversary accounts (enrolled in spec.modelingGroup, perspective spec.perspective, CORE population,
  * earnedIn) and returns their participant indices.
  */
-export function addAdversaryAccounts(setup: AdversarySetup, spec: AdversarySpec, index: number, count: number): number[] {
+export function addAdversaryAccounts(
+  setup: AdversarySetup,
+  spec: AdversarySpec,
+  index: number,
+  count: number,
+): number[] {
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     out.push(

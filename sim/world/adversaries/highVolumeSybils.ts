@@ -25,7 +25,9 @@ export class HighVolumeSybils extends Adversary {
     this.scanTargets(ctx);
     if (this.volume.length === 0) {
       this.volume = Float64Array.from(this.accounts, () =>
-        this.spec.equalizeVolumes ? this.spec.ratingsPerAccount : Math.max(1, Math.round(this.spec.ratingsPerAccount * (0.3 + 0.7 * random()))),
+        this.spec.equalizeVolumes
+          ? this.spec.ratingsPerAccount
+          : Math.max(1, Math.round(this.spec.ratingsPerAccount * (0.3 + 0.7 * random()))),
       );
       this.carry = new Float64Array(this.accounts.length);
     }
@@ -60,7 +62,11 @@ export class HighVolumeSybils extends Adversary {
 }
 
 /** Builds a farm of `size` new accounts. */
-export function setupHighVolumeSybils(setup: AdversarySetup, spec: HighVolumeSybilsSpec, index: number): HighVolumeSybils {
+export function setupHighVolumeSybils(
+  setup: AdversarySetup,
+  spec: HighVolumeSybilsSpec,
+  index: number,
+): HighVolumeSybils {
   const adversary = new HighVolumeSybils(spec, index);
   adversary.accounts.push(...addAdversaryAccounts(setup, spec, index, spec.size));
   return adversary;

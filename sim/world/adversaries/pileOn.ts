@@ -58,7 +58,11 @@ export function setupPileOn(setup: AdversarySetup, spec: PileOnSpec, index: numb
       const p = setup.people.get(i);
       if (Math.sign(p.perspective[0]) === side && p.enrolled) pool.push(i);
     }
-    adversary.accounts.push(...shuffleInPlace(setup.random, pool).slice(0, spec.size).sort((a, b) => a - b));
+    adversary.accounts.push(
+      ...shuffleInPlace(setup.random, pool)
+        .slice(0, spec.size)
+        .sort((a, b) => a - b),
+    );
   } else {
     adversary.accounts.push(...addAdversaryAccounts(setup, spec, index, spec.size));
   }

@@ -36,7 +36,11 @@ export class TargetedSuppression extends Adversary {
 }
 
 /** Builds the attack with `size` new accounts. */
-export function setupTargetedSuppression(setup: AdversarySetup, spec: TargetedSuppressionSpec, index: number): TargetedSuppression {
+export function setupTargetedSuppression(
+  setup: AdversarySetup,
+  spec: TargetedSuppressionSpec,
+  index: number,
+): TargetedSuppression {
   const adversary = new TargetedSuppression(spec, index);
   adversary.accounts.push(...addAdversaryAccounts(setup, spec, index, spec.size));
   return adversary;

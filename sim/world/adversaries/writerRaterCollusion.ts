@@ -30,14 +30,24 @@ export class WriterRaterCollusion extends Adversary {
       const created = ctx.world.notes.createdAt[note];
       for (const rater of this.accounts) {
         if (writers.has(rater) || this.budgetLeft <= 0) continue;
-        this.plan(ctx, rater, note, created + (0.2 + random() * Math.max(0, this.spec.latencyMinutes - 0.2)) * 60_000, level);
+        this.plan(
+          ctx,
+          rater,
+          note,
+          created + (0.2 + random() * Math.max(0, this.spec.latencyMinutes - 0.2)) * 60_000,
+          level,
+        );
       }
     }
   }
 }
 
 /** Builds the writers, the raters and the writers' notes (on posts that exist at each note's time). */
-export function setupWriterRaterCollusion(setup: AdversarySetup, spec: WriterRaterCollusionSpec, index: number): WriterRaterCollusion {
+export function setupWriterRaterCollusion(
+  setup: AdversarySetup,
+  spec: WriterRaterCollusionSpec,
+  index: number,
+): WriterRaterCollusion {
   const adversary = new WriterRaterCollusion(spec, index);
   const writers = addAdversaryAccounts(setup, spec, index, spec.writers);
   adversary.writers.push(...writers);
