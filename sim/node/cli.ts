@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataFormatError } from '../data/dataFormatError.ts';
 import { writeTsv } from '../data/writeTsv.ts';
@@ -11,7 +11,9 @@ import { baseRuleName } from '../scoring/meta/ruleNames.ts';
 import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { intOption, parseArgs, UsageError } from './cliArgs.ts';
-import { DataDirError, readDataDir } from './dataFiles.ts';
+import { DataDirError, readDataDir, readTextFile } from './dataFiles.ts';
+import { readOutputTable } from '../data/readOutputTable.ts';
+import type { PreviousOutputs } from '../scoring/pipeline/incrementalRescoring.ts';
 import { progressReporter } from './progressBar.ts';
 import { workerExecutor } from './workerExecutor.ts';
 
@@ -32,6 +34,9 @@ options:
   --engine <name>        MF engine: ${ENGINE_NAMES.join(', ')} (default typed)
   --scorers <a,b,...>    run only these scorers (e.g. MFCoreScorer); default all
   --disable-rules <a,b>  switch rules off by name (e.g. "NoHighVolIntercept,MinMinorityRaters")
+  --previous-scored-notes <file>   a previous run's scored_notes.tsv: incremental mode, only notes with new
+                         ratings, new notes, recent flips, stabilizing and locking-eligible notes are rescored
+  --previous-aux-note-info <file>  that run's aux_note_info.tsv (carried over for notes not rescored)
   --workers <n>          scorer worker threads (default 1 = run on the main thread; 2 uses both cores here)
   --quiet                no progress on stderr
   --help                 this text
@@ -46,6 +51,8 @@ const SCORE_OPTIONS = {
   scorers: { value: true },
   'disable-rules': { value: true },
   workers: { value: true },
+  'previous-scored-notes': { value: true },
+  'previous-aux-note-info': { value: true },
   quiet: { value: false },
   help: { value: false },
 };
@@ -105,6 +112,7 @@ async function score(argv: readonly string[]): Promise<number> {
   }
   const workers = intOption(options, 'workers', 1, 1, 64);
   const quiet = options.has('quiet');
+  const previous = await readPrevious(options.get('previous-scored-notes'), options.get('previous-aux-note-info'));
   const report = quiet ? () => {} : progressReporter();
 
   const started = performance.now();
@@ -119,6 +127,7 @@ async function score(argv: readonly string[]): Promise<number> {
     scorers: list('scorers'),
     disabledRules: disabled,
     onProgress: report,
+    previous,
     executor: workers > 1 ? (state) => workerExecutor(state, workers, engineName as EngineName) : undefined,
   });
   if (result.pflipFallbackReason && !quiet) {
@@ -137,6 +146,22 @@ async function score(argv: readonly string[]): Promise<number> {
     console.error(`bridgelab: scored ${result.notes.length} notes from ${data.ratings.length} ratings in ${secs} s -> ${outDir}`);
   }
   return 0;
+}
+
+/** The previous run's outputs for incremental mode (--previous-scored-notes, --previous-aux-note-info). */
+async function readPrevious(scored: string | true | undefined, aux: string | true | undefined): Promise<PreviousOutputs | undefined> {
+  if (aux !== undefined && scored === undefined) throw new UsageError('--previous-aux-note-info needs --previous-scored-notes');
+  if (typeof scored !== 'string') return undefined;
+  const table = async (path: string, required: string[]) => {
+    const text = await readTextFile(path).catch((err: Error) => {
+      throw new DataDirError(`cannot read ${path}: ${err.message}`);
+    });
+    return readOutputTable(basename(path), text, required);
+  };
+  return {
+    scoredNotes: await table(scored, ['noteId', 'finalRatingStatus', 'timestampMillisOfCurrentStatus']),
+    auxNoteInfo: typeof aux === 'string' ? await table(aux, ['noteId']) : undefined,
+  };
 }
 
 /** Rule names a user may switch off: every per-scorer and meta rule, with or without its version suffix. */

@@ -1,7 +1,7 @@
 import { createReadStream, type Stats } from 'node:fs';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { DataFormatError } from '../data/dataFormatError.ts';
 import { DatasetReader, type ReadDataset } from '../data/datasetReader.ts';
 import type { Dataset } from '../data/tables.ts';
@@ -172,4 +172,10 @@ async function streamFile(
   }
   split.end();
   sink.endFile();
+}
+
+/** A whole text file, gunzipped when its name ends in .gz. */
+export async function readTextFile(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  return new TextDecoder('utf-8', { fatal: true }).decode(path.endsWith('.gz') ? gunzipSync(bytes) : bytes);
 }

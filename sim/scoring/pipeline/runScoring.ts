@@ -11,6 +11,7 @@ import type { ScorerOutput } from './finalScore.ts';
 import { inProcessExecutor, type ScorerExecutor, type ScorerState } from './scorerExecutor.ts';
 import { buildNoteInfo, filterRatings, selectRatings } from './preprocess.ts';
 import { resizePrescoring, type PrescoringResult } from './prescoreMF.ts';
+import { selectNotesToRescore, type PreviousOutputs, type RescoreSelection } from './incrementalRescoring.ts';
 import type { RunContext, StageRatings } from './runContext.ts';
 
 export interface ScoringOptions {
@@ -30,6 +31,11 @@ export interface ScoringOptions {
    * `ScoringRun.prescoring`. Global indices must refer to the same dataset dictionaries (append-only growth is fine).
    */
   prescoring?: Map<string, PrescoringResult>;
+  /**
+   * A previous run's outputs (incremental mode): only notes with new ratings, new notes, recent flips, notes in
+   * stabilization and locking-eligible notes are rescored; the others keep their previous rows.
+   */
+  previous?: PreviousOutputs;
   /** how scorer tasks run (default: in process, one after another); sim/node offers a worker-thread pool */
   executor?: (state: ScorerState) => ScorerExecutor;
 }
@@ -44,6 +50,8 @@ export interface ScoringRun {
   runRatings: StageRatings;
   /** ratings after preprocessing, before PSS coalescing (contributor statistics read these) */
   preprocessedRatings: RatingsTable;
+  /** incremental runs: which notes were rescored and why (null = every note was scored) */
+  rescore: RescoreSelection | null;
 }
 
 /** Compare two decimal id strings as 64-bit signed integers. */
@@ -122,16 +130,20 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
   const pre = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'prescoring', numNotes);
   const highVolumeAll = tagHighVolumeRaters(ratings, ctx.nParticipants);
   const fin = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'final', numNotes);
+  const rescore = opts.previous ? selectNotesToRescore(ctx, ratings, opts.previous) : null;
+  const finalRows = rescore ? fin.keep.filter((i) => rescore.mask[ratings.note[i]] === 1) : fin.keep;
+  const finalCorrelated = rescore ? fin.correlated.filter((_c, k) => rescore.mask[ratings.note[fin.keep[k]]] === 1) : fin.correlated;
   const runRatings: StageRatings = {
-    ratings: selectRatings(ratings, fin.keep),
-    highVolume: Uint8Array.from(fin.keep, (i) => highVolumeAll[i]),
-    correlated: fin.correlated,
+    ratings: selectRatings(ratings, finalRows),
+    highVolume: Uint8Array.from(finalRows, (i) => highVolumeAll[i]),
+    correlated: finalCorrelated,
   };
   const { data: _data, engine: _engine, onProgress: _onProgress, disabledRules, ...plain } = ctx;
   const state: ScorerState = {
     ctx: { ...plain, disabledRules: [...disabledRules] },
     prescoringRatings: selectRatings(ratings, pre.keep),
     runRatings,
+    finalUniverse: rescore ? ctx.universe.filter((n) => rescore.mask[n] === 1) : ctx.universe,
   };
   const executor = opts.executor ? opts.executor(state) : inProcessExecutor(state, ctx.engine);
   try {
@@ -157,7 +169,7 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
       finals.map((c) => ({ kind: 'final', scorer: c.name, prescoring: prescoring.get(c.prescoringName) as PrescoringResult })),
       (d, t) => progress('final scoring', d, t),
     )) as ScorerOutput[];
-    return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings, preprocessedRatings: ratings };
+    return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings, preprocessedRatings: ratings, rescore };
   } finally {
     await executor.close();
   }

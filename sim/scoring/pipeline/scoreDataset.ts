@@ -16,6 +16,7 @@ import type { PflipPrediction } from '../pflip/pflipTypes.ts';
 import { trainPflipModel } from '../pflip/trainPflipModel.ts';
 import { deriveSeed } from '../../random/random.ts';
 import { assembleNoteFrame } from './assembleNotes.ts';
+import { carryOverPrevious } from './incrementalRescoring.ts';
 import { assembleRaterFrame } from './assembleRaters.ts';
 import { runScorers, type ScoringOptions, type ScoringRun } from './runScoring.ts';
 
@@ -52,6 +53,11 @@ export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise
   const meta = metaScore(notes, { now: opts.now, disabled: ctx.disabledRules, pflipFallback: pflip.prediction ? 'FLIP' : 'CRH' });
   for (const name of meta.frame.names()) notes.set(name, meta.frame.get(name) as never);
   notes.set('timestampMillisOfCurrentStatus', new Float64Array(notes.length).fill(opts.now));
+  if (run.rescore && opts.previous) {
+    const noteIndex = (id: string) => data.noteIds.get(id);
+    carryOverPrevious(notes, opts.previous.scoredNotes, run.rescore.mask, noteIndex);
+    carryOverPrevious(notes, opts.previous.auxNoteInfo, run.rescore.mask, noteIndex);
+  }
   const statusHistory = updateStatusHistory({
     previous: data.statusHistory,
     scored: notes,
@@ -61,7 +67,13 @@ export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise
     now: opts.now,
   });
   notes.set('timestampMillisOfNmrDueToMinStableCrhTime', statusHistory.num('timestampMillisOfNmrDueToMinStableCrhTime'));
-  notes.set('rescoringActiveRules', rescoringActiveRules(notes.key, data.statusHistory, ctx.info, { now: opts.now }));
+  const rescore = run.rescore;
+  notes.set(
+    'rescoringActiveRules',
+    rescore
+      ? Array.from(notes.key, (n, r) => (rescore.mask[n] ? rescore.rules[n] : notes.str('rescoringActiveRules')[r]))
+      : rescoringActiveRules(notes.key, data.statusHistory, ctx.info, { now: opts.now }),
+  );
   for (const b of ['crh', 'crnh', 'awaiting'] as const) {
     const status = b === 'crh' ? 'CURRENTLY_RATED_HELPFUL' : b === 'crnh' ? 'CURRENTLY_RATED_NOT_HELPFUL' : 'NEEDS_MORE_RATINGS';
     notes.set(`${b}Bool`, notes.str('finalRatingStatus').map((s) => (s === status ? 'True' : 'False')));

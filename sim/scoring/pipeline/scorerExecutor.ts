@@ -11,6 +11,8 @@ export interface ScorerState {
   ctx: Omit<ScorerContext, 'engine' | 'disabledRules'> & { disabledRules: string[] };
   prescoringRatings: RatingsTable;
   runRatings: StageRatings;
+  /** the notes final scoring emits rows for (all universe notes, or the incremental run's rescored ones) */
+  finalUniverse: Int32Array;
 }
 
 /** One unit of work: prescoring or final scoring of one catalogue scorer. */
@@ -49,7 +51,7 @@ export function runScorerTask(ctx: ScorerContext, state: ScorerState, task: Scor
   const cfg = scorerByName(task.scorer);
   return task.kind === 'prescore'
     ? prescoreMF(cfg, ctx, state.prescoringRatings)
-    : finalScore(cfg, ctx, state.runRatings, task.prescoring);
+    : finalScore(cfg, { ...ctx, universe: state.finalUniverse }, state.runRatings, task.prescoring);
 }
 
 /** Runs every task on the calling thread, in order. */
