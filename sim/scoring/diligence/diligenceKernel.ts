@@ -79,24 +79,50 @@ export class DiligenceKernel {
     noteG.fill(0);
     raterG.fill(0);
     let gMu = 0;
-    for (let r = 0; r < R; r++) {
-      const no = idx[2 * r];
-      const uo = idx[2 * r + 1];
-      const fn = noteP[no];
-      const bn = noteP[no + 1];
-      const fu = raterP[uo];
-      const ru = raterP[uo + 2];
-      const z = fn * fu + bn * ru + raterP[uo + 1] + mu;
-      const w = wt[2 * r];
-      const wTarget = wt[2 * r + 1];
-      // Branch-free sigmoid (exp(-z) = Infinity gives 0); the stable softplus only on loss epochs.
-      const g = w / (1 + Math.exp(-z)) - wTarget;
-      noteG[no] += g * fu;
-      noteG[no + 1] += g * ru;
-      raterG[uo] += g * fn;
-      raterG[uo + 1] += g;
-      raterG[uo + 2] += g * bn;
-      gMu += g;
+    let dataLoss = 0;
+    if (wantLoss) {
+      // Loss epochs: one exp per rating serves both the sigmoid and the stable softplus.
+      for (let r = 0; r < R; r++) {
+        const no = idx[2 * r];
+        const uo = idx[2 * r + 1];
+        const fn = noteP[no];
+        const bn = noteP[no + 1];
+        const fu = raterP[uo];
+        const ru = raterP[uo + 2];
+        const z = fn * fu + bn * ru + raterP[uo + 1] + mu;
+        const w = wt[2 * r];
+        const wTarget = wt[2 * r + 1];
+        const e = Math.exp(-Math.abs(z));
+        const sig = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        dataLoss += w * (Math.max(z, 0) + Math.log1p(e)) - wTarget * z;
+        const g = w * sig - wTarget;
+        noteG[no] += g * fu;
+        noteG[no + 1] += g * ru;
+        raterG[uo] += g * fn;
+        raterG[uo + 1] += g;
+        raterG[uo + 2] += g * bn;
+        gMu += g;
+      }
+    } else {
+      for (let r = 0; r < R; r++) {
+        const no = idx[2 * r];
+        const uo = idx[2 * r + 1];
+        const fn = noteP[no];
+        const bn = noteP[no + 1];
+        const fu = raterP[uo];
+        const ru = raterP[uo + 2];
+        const z = fn * fu + bn * ru + raterP[uo + 1] + mu;
+        const w = wt[2 * r];
+        const wTarget = wt[2 * r + 1];
+        // Branch-free sigmoid (exp(-z) = Infinity gives 0).
+        const g = w / (1 + Math.exp(-z)) - wTarget;
+        noteG[no] += g * fu;
+        noteG[no + 1] += g * ru;
+        raterG[uo] += g * fn;
+        raterG[uo + 1] += g;
+        raterG[uo + 2] += g * bn;
+        gMu += g;
+      }
     }
     const invR = 1 / R;
     const nf = (2 * reg.noteFactor) / reg.noteDen;
@@ -115,7 +141,6 @@ export class DiligenceKernel {
     }
     let loss = NaN;
     if (wantLoss) {
-      const dataLoss = this.dataLoss();
       let sNF = 0;
       let sNB = 0;
       for (let i = 0; i < noteP.length; i += NOTE_STRIDE) {
@@ -137,20 +162,6 @@ export class DiligenceKernel {
         (reg.raterFactor * sRF + reg.raterIntercept * sRB + reg.reputation * sRR) / reg.raterDen;
     }
     return { loss, gMu: gMu * invR + 2 * reg.global * mu };
-  }
-
-  /** Σ_r w_r · BCEWithLogits(z_r, t_r), in its own loop so the gradient loop stays branch-free. */
-  private dataLoss(): number {
-    const { idx, wt, noteP, raterP, mu } = this;
-    const R = idx.length >> 1;
-    let sum = 0;
-    for (let r = 0; r < R; r++) {
-      const no = idx[2 * r];
-      const uo = idx[2 * r + 1];
-      const z = noteP[no] * raterP[uo] + noteP[no + 1] * raterP[uo + 2] + raterP[uo + 1] + mu;
-      sum += wt[2 * r] * (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)))) - wt[2 * r + 1] * z;
-    }
-    return sum;
   }
 
   /** Copy the packed values back (each is a float32 value, so the copy is exact). */
