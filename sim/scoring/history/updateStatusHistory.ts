@@ -1,3 +1,4 @@
+import { NOTE_STATUS_HISTORY_COLUMNS } from '../../data/outputColumns.ts';
 import type { Dictionary, StatusHistoryTable } from '../../data/tables.ts';
 import { DELETED_NOTE_TOMBSTONES_LAUNCH_TIME, NMR, NOTE_LOCK_MILLIS } from '../constants.ts';
 import { Frame, type Column, type NumColumn, type StrColumn } from '../frame.ts';
@@ -5,32 +6,7 @@ import { LOCKING_ENABLED_RULES } from '../meta/ruleNames.ts';
 import type { NoteInfo } from '../noteInfo.ts';
 
 /** The 24 noteStatusHistory columns (scoring-core.md §2.4), in file order. */
-export const NSH_COLUMNS = [
-  'noteId',
-  'noteAuthorParticipantId',
-  'createdAtMillis',
-  'timestampMillisOfFirstNonNMRStatus',
-  'firstNonNMRStatus',
-  'timestampMillisOfCurrentStatus',
-  'currentStatus',
-  'timestampMillisOfLatestNonNMRStatus',
-  'mostRecentNonNMRStatus',
-  'timestampMillisOfStatusLock',
-  'lockedStatus',
-  'timestampMillisOfRetroLock',
-  'currentCoreStatus',
-  'currentExpansionStatus',
-  'currentGroupStatus',
-  'currentDecidedBy',
-  'currentModelingGroup',
-  'timestampMillisOfMostRecentStatusChange',
-  'timestampMillisOfNmrDueToMinStableCrhTime',
-  'currentMultiGroupStatus',
-  'currentModelingMultiGroup',
-  'timestampMinuteOfFinalScoringOutput',
-  'timestampMillisOfFirstNmrDueToMinStableCrhTime',
-  'abovePcrhThresholdTime',
-] as const;
+export const NSH_COLUMNS = NOTE_STATUS_HISTORY_COLUMNS;
 
 export type NshColumn = (typeof NSH_COLUMNS)[number];
 
