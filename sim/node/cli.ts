@@ -16,11 +16,13 @@ import { readOutputTable } from '../data/readOutputTable.ts';
 import type { PreviousOutputs } from '../scoring/pipeline/incrementalRescoring.ts';
 import { progressReporter } from './progressBar.ts';
 import { workerExecutor } from './workerExecutor.ts';
+import { simulateCommand } from './simulateCommand.ts';
 
 const USAGE = `bridgelab — simulate and score bridging-based consensus (Community Notes)
 
 usage:
   bridgelab score <dataDir> --out <outDir> [options]
+  bridgelab simulate <scenario.json|preset> --out <dir> [--seed N]   (see bridgelab simulate --help)
   bridgelab --help
 
 score: read the public Community Notes download files in <dataDir> (notes-00000.tsv, ratings-*.tsv or ratings/,
@@ -70,6 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     if (command === 'score') return await score(rest);
+    if (command === 'simulate') return await simulateCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError) {
