@@ -14,6 +14,7 @@ const runs = [
   ['bench/scorePipeline.bench.ts', 'core-s101'],
   ['bench/scorePipeline.bench.ts', 'full-s202'],
   ['bench/scorePipeline.bench.ts', 'full-s202', '--workers', '2'],
+  ['bench/simulate.bench.ts'],
   ...(quick ? [] : [['bench/scorePipeline.bench.ts', 'synthetic:1000000', '--workers', '2']]),
 ];
 let failed = 0;

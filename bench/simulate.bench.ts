@@ -1,6 +1,7 @@
 // Simulator benchmark: the full run of a preset (default baseline: 5,000 raters, 2,000 notes, 100,000 ratings over
 // 14 simulated days, scored every 6 hours with the full pipeline = 56 scoring runs), one process per configuration:
-//   npx tsx bench/simulate.bench.ts [preset] [--workers N] [--scorers A,B]
+//   npx tsx bench/simulate.bench.ts [preset] [--workers N] [--scorers A,B] [--cadence full]
+// --cadence full scores everything at every run (no prescoring reuse, no incremental rescoring).
 // Prints one JSON line {bench, preset, ratings, notes, scoringRuns, workers, wallSeconds, generateSeconds,
 // scoringSeconds, stageSeconds, slowestRunSeconds, peakRssMiB, check} and appends it to bench/results/simulate.jsonl.
 // generateSeconds is the same world generated without scoring (world, channels, adversaries). The check: the
@@ -22,6 +23,10 @@ const workers = Number(opt('workers') ?? 1);
 const scenario = await loadScenario(preset);
 const scorers = opt('scorers');
 if (scorers) scenario.scoring.scorers = scorers === 'all' ? [] : scorers.split(',');
+if (opt('cadence') === 'full') {
+  scenario.scoring.prescoreEveryHours = 0;
+  scenario.scoring.incremental = false;
+}
 const root = join(import.meta.dirname, '..');
 
 let t = performance.now();
@@ -80,6 +85,10 @@ const line = {
   scoringRuns: runs.length,
   failedRuns: runs.filter((r) => r.error !== null).length,
   scorers: scenario.scoring.scorers.length > 0 ? scenario.scoring.scorers.join(',') : 'all',
+  cadence:
+    scenario.scoring.prescoreEveryHours > 0 || scenario.scoring.incremental
+      ? `prescore every ${scenario.scoring.prescoreEveryHours} h, incremental ${scenario.scoring.incremental}`
+      : 'full',
   workers,
   wallSeconds: Number(wall.toFixed(2)),
   generateSeconds: Number(generateSeconds.toFixed(2)),

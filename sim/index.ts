@@ -31,3 +31,15 @@ export type { ScorerConfig, RuleThresholds } from './scoring/scorers/scorerConfi
 export { SCORER_RULES } from './scoring/rules/scorerRules.ts';
 export { metaRules, DEFAULT_META_PARAMS } from './scoring/meta/metaRules.ts';
 export { ruleNamesOf } from './scoring/meta/applyRules.ts';
+
+// Simulation: scenarios, synthetic worlds, time-stepped runs, metrics against the truth.
+export { validateScenario, ScenarioError } from './scenario/validateScenario.ts';
+export { SCENARIO_FIELDS, ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS } from './scenario/schema.ts';
+export type * from './scenario/scenarioTypes.ts';
+export { buildWorld } from './world/buildWorld.ts';
+export { runSimulation, SimulationCancelled, type SimulationOptions, type SimulationResult } from './engine/runSimulation.ts';
+export { runExperiment, type ExperimentResult, type ExperimentMetrics } from './engine/runExperiment.ts';
+export { simulationMetrics } from './metrics/simulationMetrics.ts';
+export { attackSuccess } from './metrics/attackSuccess.ts';
+export { metricDeltas } from './metrics/metricDeltas.ts';
+export { detection } from './metrics/detection.ts';

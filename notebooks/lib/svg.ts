@@ -163,7 +163,7 @@ export function barChart(
   const max = Math.max(1e-9, ...groups.flatMap((g) => g.values.map((v) => (Number.isFinite(v) ? Math.abs(v) : 0))));
   const min = Math.min(0, ...groups.flatMap((g) => g.values.filter((v) => Number.isFinite(v))));
   const span = max - min || 1;
-  const sx = (v: number) => left + ((v - min) / span) * (W - left - 170);
+  const sx = (v: number) => left + ((v - min) / span) * (W - left - (groups.length > 1 ? 240 : 80));
   let body = '';
   labels.forEach((label, i) => {
     const y0 = 34 + i * (barH * groups.length + 6);

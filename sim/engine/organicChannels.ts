@@ -25,7 +25,9 @@ export interface ChannelState {
  *   groupLocality;
  * - needs-your-help feed: NMR notes with fewer than needsYourHelpMaxRatings ratings, by recency;
  * - population-sampled notifications: raters drawn uniformly (not by activity, so nobody can volunteer) asked about
- *   NMR notes with at least populationSampledMinRatings ratings; flagged POPULATION_SAMPLED.
+ *   live notes of any status (shown ones included: the population-sampled veto acts on Helpful notes) with at
+ *   least populationSampledMinRatings ratings, by attention (what many people see is worth sampling); flagged
+ *   POPULATION_SAMPLED.
  * Channel shares are fixed per step (rounded with carried remainders); a channel with no eligible note falls back
  * to self-selection.
  */
@@ -200,8 +202,8 @@ export class OrganicChannels {
         this.nyhIdx[kn] = note;
         this.cum.nyh[kn++] = nyh;
       }
-      if (status === STATUS_NMR && count >= c.populationSampledMinRatings) {
-        pop += recency;
+      if (count >= c.populationSampledMinRatings) {
+        pop += ws;
         this.popIdx[kp] = note;
         this.cum.pop[kp++] = pop;
       }

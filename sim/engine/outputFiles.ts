@@ -134,9 +134,9 @@ export function runsTsv(result: SimulationResult): Generator<string> {
   return writeTsv(cols, { rows: runs.length });
 }
 
-/** JSON text with NaN and ±Infinity written as null and numbers rounded to 9 significant digits. */
+/** JSON text with NaN and ±Infinity written as null and non-integers rounded to 9 significant digits. */
 export function metricsJson(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toPrecision(9)) : null) : v), 2)}\n`;
+  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? (!Number.isFinite(v) ? null : Number.isInteger(v) ? v : Number(v.toPrecision(9))) : v), 2)}\n`;
 }
 
 const fmt = (x: number): string => (Number.isNaN(x) ? '' : String(Number(x.toPrecision(9))));

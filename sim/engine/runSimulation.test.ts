@@ -57,6 +57,32 @@ describe('runSimulation', () => {
     ).toBe(false);
   });
 
+  it('scores at production cadence: prescoring reused between prescoring runs, incremental rescoring', async () => {
+    // no topics, so that no run is refused (the topic model's check fails on a hundred notes)
+    const cadence = validateScenario({
+      world: { raters: 500, notes: 220, ratings: 6000, topicFraction: 0 },
+      time: { days: 2, scoringEveryHours: 6 },
+      scoring: { scorers: ['MFCoreScorer'], prescoreEveryHours: 24, incremental: true },
+    });
+    const prescored: number[] = [];
+    let run = 0;
+    const r = await runSimulation(cadence, {
+      seed: 3,
+      onScoringProgress: (stage) => {
+        if (stage === 'prescoring' && prescored[prescored.length - 1] !== run) prescored.push(run);
+      },
+      onStep: (p) => {
+        if (p.run) run++;
+      },
+    });
+    const runs = r.timeline.runs;
+    expect(runs.length).toBe(8);
+    expect(runs.every((x) => x.error === null)).toBe(true);
+    expect(prescored).toEqual([0, 4]);
+    expect(r.lastResult?.run.rescore).not.toBeNull();
+    expect(r.lastResult?.notes.length).toBe(220);
+  });
+
   it('stops between steps when cancelled', async () => {
     const signal = { aborted: false };
     let seen = 0;

@@ -18,6 +18,7 @@ import {
 import type { World } from '../world/worldTypes.ts';
 import { notesBefore, organicRatingSchedule } from './attention.ts';
 import { OrganicChannels } from './organicChannels.ts';
+import { previousOutputs } from './previousOutputs.ts';
 import { SimDataset } from './simDataset.ts';
 import { StatusTimeline, type RunSnapshot } from './statusTimeline.ts';
 
@@ -48,6 +49,7 @@ export interface StepProgress {
   run: RunSnapshot | null;
 }
 
+/** Options of runSimulation; every field is optional. */
 export interface SimulationOptions {
   /** seed of the whole run (default scenario.seed) */
   seed?: number;
@@ -102,7 +104,8 @@ export interface SimulationResult {
 /**
  * Runs a scenario on the simulated clock: builds the world, then step by step lets notes appear, adds organic
  * ratings through the channels and the adversaries' ratings, and every `scoringEveryHours` scores everything so far
- * with the full pipeline (scoreDataset), carrying the note status history from run to run. Statuses feed back into
+ * with the full pipeline (scoreDataset), carrying the note status history from run to run (and, with the
+ * scenario's production cadence, the last prescoring results and the previous outputs for incremental rescoring). Statuses feed back into
  * exposure. A scoring run the scorer refuses (e.g. the topic model's sanity check on a tiny world, as the reference
  * aborts) is recorded in the timeline with its reason and the statuses carry over; programming errors propagate.
  * Cancellable between steps (throws SimulationCancelled).
@@ -138,6 +141,10 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const scoringMillis: number[] = [];
   let lastResult: ScoringResult | null = null;
   let appeared = 0;
+  // Production cadence (scenario.scoring): prescoring results reused between prescoring runs, incremental rescoring.
+  const prescoreEvery = scenario.scoring.prescoreEveryHours * 3_600_000;
+  let prescoring: ScoringResult['run']['prescoring'] | null = null;
+  let prescoredAt = -Infinity;
 
   const addRating = (
     rater: number,
@@ -194,6 +201,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     if (options.score !== false && ((s + 1) % stepsPerScoring === 0 || s === steps - 1)) {
       const started = options.clock?.() ?? NaN;
       const view = data.view();
+      const reuse = prescoring !== null && prescoreEvery > 0 && t1 - prescoredAt < prescoreEvery - 1;
       try {
         const result = await scoreDataset(view, {
           now: t1,
@@ -203,7 +211,13 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
           disabledRules,
           onProgress: options.onScoringProgress,
           executor: options.executor,
+          prescoring: reuse && prescoring ? prescoring : undefined,
+          previous: scenario.scoring.incremental && lastResult ? previousOutputs(lastResult) : undefined,
         });
+        if (!reuse) {
+          prescoring = result.run.prescoring;
+          prescoredAt = t1;
+        }
         data.statusHistory = nextStatusHistory(result);
         run = timeline.record(result, t1, appeared, view.ratings.length);
         lastResult = result;

@@ -57,6 +57,9 @@ describe('bridgelab simulate', () => {
     const metrics = JSON.parse(readFileSync(join(a, 'metrics.json'), 'utf8'));
     expect(metrics.attack.adversaries[0].label).toBe('plus-side pile-on');
     expect(metrics.ab.disabledRules).toContain('MinMinorityRaters (v1.0)');
+    const written = validateScenario(JSON.parse(readFileSync(join(a, 'scenario.json'), 'utf8')));
+    expect(written.seed).toBe(9);
+    expect(written.time.startMillis).toBe(1_748_736_000_000);
   });
 
   it('exits 2 on a bad scenario or usage, naming the problem', async () => {

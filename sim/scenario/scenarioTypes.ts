@@ -64,6 +64,8 @@ export interface ScoringParams {
   scorers: string[];
   disabledRules: string[];
   engine: string;
+  prescoreEveryHours: number;
+  incremental: boolean;
 }
 
 /** Ground-truth thresholds used by the metrics. */
@@ -78,6 +80,7 @@ export interface CompareParams {
   abDisabledRules: string[];
 }
 
+/** Adversary strategies, one file each in sim/world/adversaries. */
 export const ADVERSARY_KINDS = [
   'pileOn',
   'coordinatedRing',
@@ -87,9 +90,11 @@ export const ADVERSARY_KINDS = [
 ] as const;
 export type AdversaryKind = (typeof ADVERSARY_KINDS)[number];
 
+/** How an adversary picks target notes (see schema.ts, targets.selector). */
 export const TARGET_SELECTORS = ['any', 'slant', 'topic', 'helpful', 'unhelpful', 'own'] as const;
 export type TargetSelector = (typeof TARGET_SELECTORS)[number];
 
+/** Helpfulness levels an adversary can give. */
 export const VERDICTS = ['HELPFUL', 'SOMEWHAT_HELPFUL', 'NOT_HELPFUL'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
@@ -117,19 +122,23 @@ export interface AdversaryCommon {
   camouflageRatingsPerDay: number;
 }
 
+/** sim/world/adversaries/pileOn.ts */
 export interface PileOnSpec extends AdversaryCommon {
   kind: 'pileOn';
   recruit: boolean;
+  accountsPerTarget: number;
   waves: number;
   waveMinutes: number;
 }
 
+/** sim/world/adversaries/coordinatedRing.ts */
 export interface CoordinatedRingSpec extends AdversaryCommon {
   kind: 'coordinatedRing';
   latencyMinutes: number;
   spreadMinutes: number;
 }
 
+/** sim/world/adversaries/highVolumeSybils.ts */
 export interface HighVolumeSybilsSpec extends AdversaryCommon {
   kind: 'highVolumeSybils';
   ratingsPerAccount: number;
@@ -137,6 +146,7 @@ export interface HighVolumeSybilsSpec extends AdversaryCommon {
   agenda: 'verdict' | 'side';
 }
 
+/** sim/world/adversaries/writerRaterCollusion.ts */
 export interface WriterRaterCollusionSpec extends AdversaryCommon {
   kind: 'writerRaterCollusion';
   writers: number;
@@ -145,11 +155,13 @@ export interface WriterRaterCollusionSpec extends AdversaryCommon {
   latencyMinutes: number;
 }
 
+/** sim/world/adversaries/targetedSuppression.ts */
 export interface TargetedSuppressionSpec extends AdversaryCommon {
   kind: 'targetedSuppression';
   ratingsPerHour: number;
 }
 
+/** One entry of scenario.adversaries, discriminated by `kind`. */
 export type AdversarySpec =
   PileOnSpec | CoordinatedRingSpec | HighVolumeSybilsSpec | WriterRaterCollusionSpec | TargetedSuppressionSpec;
 

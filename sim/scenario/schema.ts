@@ -21,15 +21,18 @@ export interface NumberField extends FieldBase {
   min: number;
   max: number;
 }
+/** A true/false field. */
 export interface BooleanField extends FieldBase {
   kind: 'boolean';
   default: boolean;
 }
+/** A free-text field of bounded length. */
 export interface StringField extends FieldBase {
   kind: 'string';
   default: string;
   maxLength: number;
 }
+/** A field taking one of `values`. */
 export interface EnumField extends FieldBase {
   kind: 'enum';
   values: readonly (string | number)[];
@@ -41,6 +44,7 @@ export interface StringListField extends FieldBase {
   default: readonly string[];
   values?: () => readonly string[];
 }
+/** One row of the schema. */
 export type FieldSpec = NumberField | BooleanField | StringField | EnumField | StringListField;
 
 const int = (path: string, def: number, min: number, max: number, description: string): NumberField => ({
@@ -243,6 +247,18 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     values: () => ruleNames(),
   },
   oneOf('scoring.engine', ENGINE_NAMES, 'typed', 'Matrix-factorisation engine.'),
+  num(
+    'scoring.prescoreEveryHours',
+    0,
+    0,
+    HOUR_MAX,
+    'Production cadence: run prescoring only this often and let the scoring runs between reuse its rater parameters (0 = prescore in every run); a multiple of time.scoringEveryHours.',
+  ),
+  bool(
+    'scoring.incremental',
+    false,
+    "Production cadence: rescore only the notes production would (new ratings, new or flipped notes, stabilization, locking) and carry the others' previous outputs.",
+  ),
 
   num('metrics.helpfulThreshold', 0.5, -10, 10, 'A note is truly helpful when its helpfulness is at least this.'),
   num('metrics.unhelpfulThreshold', 0, -10, 10, 'A note is truly unhelpful when its helpfulness is below this.'),
@@ -291,7 +307,7 @@ export const ADVERSARY_COMMON_FIELDS: readonly FieldSpec[] = [
     0.6,
     -1,
     1,
-    "First perspective coordinate of attack accounts (camouflage ratings); its sign is the attackers' side (recruits, side agendas).",
+    "First perspective coordinate of attack accounts (camouflage ratings); its sign is the attackers' side (recruits, side agendas; 0 recruits from both sides).",
   ),
   num(
     'camouflageRatingsPerDay',
@@ -306,6 +322,7 @@ export const ADVERSARY_COMMON_FIELDS: readonly FieldSpec[] = [
 export const ADVERSARY_FIELDS: Readonly<Record<AdversaryKind, readonly FieldSpec[]>> = {
   pileOn: [
     bool('recruit', true, 'Recruit existing organic raters of the side instead of creating accounts.'),
+    int('accountsPerTarget', 0, 0, 100_000, 'Accounts rating each target (drawn at random; 0 = all of them).'),
     int('waves', 3, 1, 1000, 'Waves spread evenly over the duration.'),
     num('waveMinutes', 90, 1, 10_000, 'Length of one wave.'),
   ],

@@ -60,6 +60,9 @@ describe('validateScenario', () => {
     expect(fail({ channels: { needsYourHelpShare: 0.8, populationSampledShare: 0.5 } })).toContain(
       'scenario.channels.populationSampledShare',
     );
+    expect(fail({ scoring: { prescoreEveryHours: 9 } })).toContain(
+      'scenario.scoring.prescoreEveryHours: 9 is not allowed (0 or a multiple of time.scoringEveryHours = 6)',
+    );
     expect(fail([])).toContain('scenario: [] is not allowed (expected a JSON object)');
   });
 

@@ -115,6 +115,14 @@ function checkConsistency(s: Scenario): void {
       `at most the simulated period, ${s.time.days * 24} hours`,
     );
   }
+  const prescore = s.scoring.prescoreEveryHours / s.time.scoringEveryHours;
+  if (s.scoring.prescoreEveryHours > 0 && Math.abs(prescore - Math.round(prescore)) > 1e-9) {
+    throw new ScenarioError(
+      'scenario.scoring.prescoreEveryHours',
+      s.scoring.prescoreEveryHours,
+      `0 or a multiple of time.scoringEveryHours = ${s.time.scoringEveryHours}`,
+    );
+  }
   const channels = s.channels.needsYourHelpShare + s.channels.populationSampledShare;
   if (channels > 1)
     throw new ScenarioError(

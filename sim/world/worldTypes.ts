@@ -29,7 +29,7 @@ export interface Participants {
   /** mean helpfulness of the participant's notes, NaN for non-writers */
   writerQuality: Float64Array;
   role: Uint8Array;
-  /** adversary index for ROLE_ADVERSARY accounts and recruited raters' first adversary, else -1 */
+  /** adversary index of ROLE_ADVERSARY accounts, else -1 (recruited organic raters too: see Adversary.accounts) */
   adversary: Int16Array;
   /** 1 when the participant has a userEnrollment row */
   enrolled: Uint8Array;

@@ -5,9 +5,10 @@ import { addAdversaryAccounts, Adversary, levelOf, type AdversarySetup, type Ste
 
 /**
  * Pile-on waves (scoring-robustness.md §6): `waves` bursts spread evenly over the attack window, each `waveMinutes`
- * long, in which every account rates every target found so far with the same verdict (one-sided support or
- * opposition). Each wave adds the newest matching notes of the previous day as targets (pile-ons hit what is
- * trending); targets.includeExisting is not used. Accounts are recruited organic raters of the attackers' side (`recruit`) or new accounts.
+ * long, in which every account (or `accountsPerTarget` of them, drawn per target and wave) rates every target found
+ * so far with the same verdict: one-sided support or opposition. Each wave adds the newest matching notes of the
+ * previous day as targets (pile-ons hit what is trending); targets.includeExisting is not used. Accounts are
+ * recruited organic raters of the attackers' side (`recruit`; perspective 0 recruits from both sides) or new ones.
  */
 export class PileOn extends Adversary {
   private wave = 0;
@@ -27,8 +28,9 @@ export class PileOn extends Adversary {
       this.pickTrending(ctx, waveStart);
       const span = this.spec.waveMinutes * 60_000;
       const level = levelOf(this.spec.verdict);
+      const per = this.spec.accountsPerTarget > 0 ? this.spec.accountsPerTarget : this.accounts.length;
       for (const note of this.targets) {
-        for (const rater of shuffleInPlace(random, this.accounts.slice())) {
+        for (const rater of shuffleInPlace(random, this.accounts.slice()).slice(0, per)) {
           if (this.budgetLeft <= 0) return;
           this.plan(ctx, rater, note, Math.max(waveStart, ctx.t0) + random() * span, level);
         }
@@ -48,15 +50,18 @@ export class PileOn extends Adversary {
   }
 }
 
-/** Builds a pile-on: recruits organic raters whose perspective sign is the attackers' side, or adds accounts. */
+/**
+ * Builds a pile-on: recruits enrolled organic raters whose perspective sign is the attackers' side (perspective 0:
+ * from both sides, a brigade that looks like consensus), or adds accounts.
+ */
 export function setupPileOn(setup: AdversarySetup, spec: PileOnSpec, index: number): PileOn {
   const adversary = new PileOn(spec, index);
   if (spec.recruit) {
-    const side = spec.perspective < 0 ? -1 : 1;
+    const side = Math.sign(spec.perspective);
     const pool: number[] = [];
     for (let i = 0; i < setup.people.organicRaters; i++) {
       const p = setup.people.get(i);
-      if (Math.sign(p.perspective[0]) === side && p.enrolled) pool.push(i);
+      if ((side === 0 || Math.sign(p.perspective[0]) === side) && p.enrolled) pool.push(i);
     }
     adversary.accounts.push(
       ...shuffleInPlace(setup.random, pool)
