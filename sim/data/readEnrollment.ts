@@ -1,4 +1,3 @@
-import { DataFormatError } from './dataFormatError.ts';
 import { ensureLength, trimmed } from './growable.ts';
 import { ENROLLMENT_LAYOUT } from './inputColumns.ts';
 import { internDetached, type WithDroppedDuplicates } from './readRatings.ts';
@@ -59,17 +58,14 @@ export class EnrollmentReader implements LineSink {
     const hash = r.hash(0, r.columns - 1);
     const seen = this.rowOfParticipant.get(participant);
     if (seen >= 0) {
-      if (this.origins.hashes[seen] === hash) {
-        this.dropped++;
-        return;
-      }
-      throw new DataFormatError({
+      this.origins.assertExactDuplicate(seen, hash, {
         file: r.file,
         line: lineNo,
-        column: 1,
         columnName: 'participantId',
-        reason: `duplicate participantId ${this.participants.values[participant]}: already at ${this.origins.where(seen)} with different content`,
+        key: this.participants.values[participant],
       });
+      this.dropped++;
+      return;
     }
     const state = ENROLLMENT_STATES[r.code(1, ENROLLMENT_STATES, false) - 1];
     const i = this.n;

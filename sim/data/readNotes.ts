@@ -1,4 +1,3 @@
-import { DataFormatError } from './dataFormatError.ts';
 import { ensureLength, trimmed } from './growable.ts';
 import { NOTES_LAYOUT } from './inputColumns.ts';
 import { internDetached, type WithDroppedDuplicates } from './readRatings.ts';
@@ -49,17 +48,14 @@ export class NotesReader implements LineSink {
     const hash = r.hash(0, r.columns - 1);
     const seen = this.rowOfNote.get(note);
     if (seen >= 0) {
-      if (this.origins.hashes[seen] === hash) {
-        this.dropped++;
-        return;
-      }
-      throw new DataFormatError({
+      this.origins.assertExactDuplicate(seen, hash, {
         file: r.file,
         line: lineNo,
-        column: 1,
         columnName: 'noteId',
-        reason: `duplicate noteId ${this.noteIds.values[note]}: already at ${this.origins.where(seen)} with different content`,
+        key: this.noteIds.values[note],
       });
+      this.dropped++;
+      return;
     }
     const author = internDetached(this.participants, r.participant(1));
     const createdAt = r.number(2);

@@ -1,3 +1,4 @@
+import { DataFormatError } from './dataFormatError.ts';
 import { ensureLength } from './growable.ts';
 
 /**
@@ -24,6 +25,25 @@ export class RowOrigins {
     }
     this.lines[row] = line;
     this.hashes[row] = hash;
+  }
+
+  /**
+   * A row whose key (in column 1) already appeared at row `seen`: returns when it is an exact duplicate (the
+   * reader drops it, as the reference does); throws a DataFormatError naming both lines when the content differs.
+   */
+  assertExactDuplicate(
+    seen: number,
+    hash: number,
+    at: { file: string; line: number; columnName: string; key: string },
+  ): void {
+    if (this.hashes[seen] === hash) return;
+    throw new DataFormatError({
+      file: at.file,
+      line: at.line,
+      column: 1,
+      columnName: at.columnName,
+      reason: `duplicate ${at.columnName} ${at.key}: already at ${this.where(seen)} with different content`,
+    });
   }
 
   fileOf(row: number): string {
