@@ -1,4 +1,8 @@
 import type { RatingsTable } from '../../data/tables.ts';
+import { quantileOfSorted } from '../stats.ts';
+
+/** numpy's linear quantile of ascending values (re-exported for callers of this module). */
+export const quantileLinear = quantileOfSorted;
 
 /** Below this many distinct rated notes the data is "test data": nobody is flagged (`minNumNotesForProdData`). */
 export const MIN_NOTES_FOR_PROD_DATA = 200;
@@ -48,23 +52,6 @@ export function tagHighVolumeRaters(ratings: RatingsTable, nParticipants: number
   }
   for (let i = 0; i < n; i++) flags[i] = flagged[rater[i]];
   return flags;
-}
-
-/**
- * Quantile `q` of ascending `sorted` values with linear interpolation, computed as numpy's default method
- * does (virtual index q·(n−1); the lerp is taken from the upper end when the fraction is ≥ 0.5).
- */
-export function quantileLinear(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const virtual = (n - 1) * q;
-  const lo = Math.min(Math.max(Math.floor(virtual), 0), n - 1);
-  const hi = Math.min(lo + 1, n - 1);
-  const t = virtual - lo;
-  const a = sorted[lo];
-  const b = sorted[hi];
-  const diff = b - a;
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
 function countDistinct(values: Int32Array, size: number): number {
