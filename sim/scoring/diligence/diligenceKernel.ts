@@ -1,9 +1,9 @@
 /**
- * The packed working state of a diligence round and its loss/gradient pass. Per-rating note and
- * rater offsets, weights, and per-note / per-rater parameters and gradients are interleaved so the
- * hot loop touches six arrays (one cache line per note or rater) instead of fourteen.
+ * The packed working state of a diligence round and its loss/gradient pass. Ratings are grouped by
+ * rater; per-note and per-rater parameters and gradients are interleaved (one cache line per note).
  */
 import type { MFProblem } from '../mf/types.ts';
+import { fastExp } from '../fastExp.ts';
 import type { DiligenceParams } from './diligenceRound.ts';
 
 /** L2 coefficients of the regulariser (already multiplied by l2) and its denominators. */
@@ -24,8 +24,10 @@ export const RATER_STRIDE = 3;
 
 /** One round's packed state: build it from params, `evaluate` per epoch, `writeBack` at the end. */
 export class DiligenceKernel {
-  /** 2 per rating: note * NOTE_STRIDE, rater * RATER_STRIDE */
-  readonly idx: Int32Array;
+  /** ratings grouped by rater: rater u owns ratings raterStart[u] .. raterStart[u + 1] - 1 */
+  readonly raterStart: Int32Array;
+  /** per rating: note * NOTE_STRIDE */
+  readonly noteOffset: Int32Array;
   /** 2 per rating: w, w * target */
   readonly wt: Float64Array;
   readonly noteP: Float64Array;
@@ -38,18 +40,18 @@ export class DiligenceKernel {
   constructor(problem: MFProblem, params: DiligenceParams, weights: Float64Array) {
     const { note, rater, target, nNotes, nRaters } = problem;
     const R = note.length;
-    // Ratings are laid out grouped by rater (a counting sort): rater parameters and gradients are
-    // then touched sequentially, which matters once they outgrow the cache. Sums are
-    // order-independent up to rounding.
-    const next = new Int32Array(nRaters + 1);
-    for (let r = 0; r < R; r++) next[rater[r] + 1]++;
-    for (let u = 0; u < nRaters; u++) next[u + 1] += next[u];
-    this.idx = new Int32Array(2 * R);
+    // Grouped by rater (a counting sort), so a rater's parameters and gradient sums stay in registers
+    // while its ratings stream past. Sums are order-independent up to rounding.
+    const start = new Int32Array(nRaters + 1);
+    for (let r = 0; r < R; r++) start[rater[r] + 1]++;
+    for (let u = 0; u < nRaters; u++) start[u + 1] += start[u];
+    const next = start.slice(0, nRaters);
+    this.raterStart = start;
+    this.noteOffset = new Int32Array(R);
     this.wt = new Float64Array(2 * R);
     for (let r = 0; r < R; r++) {
       const k = next[rater[r]]++;
-      this.idx[2 * k] = note[r] * NOTE_STRIDE;
-      this.idx[2 * k + 1] = rater[r] * RATER_STRIDE;
+      this.noteOffset[k] = note[r] * NOTE_STRIDE;
       this.wt[2 * k] = weights[r];
       this.wt[2 * k + 1] = weights[r] * target[r];
     }
@@ -74,55 +76,58 @@ export class DiligenceKernel {
    * regularised loss when `wantLoss` (else NaN).
    */
   evaluate(wantLoss: boolean, reg: DiligenceReg): { loss: number; gMu: number } {
-    const { idx, wt, noteP, raterP, noteG, raterG, mu } = this;
-    const R = idx.length >> 1;
+    const { raterStart, noteOffset, wt, noteP, raterP, noteG, raterG, mu } = this;
+    const R = noteOffset.length;
+    const nRaters = raterStart.length - 1;
     noteG.fill(0);
-    raterG.fill(0);
     let gMu = 0;
     let dataLoss = 0;
-    if (wantLoss) {
-      // Loss epochs: one exp per rating serves both the sigmoid and the stable softplus.
-      for (let r = 0; r < R; r++) {
-        const no = idx[2 * r];
-        const uo = idx[2 * r + 1];
-        const fn = noteP[no];
-        const bn = noteP[no + 1];
-        const fu = raterP[uo];
-        const ru = raterP[uo + 2];
-        const z = fn * fu + bn * ru + raterP[uo + 1] + mu;
-        const w = wt[2 * r];
-        const wTarget = wt[2 * r + 1];
-        const e = Math.exp(-Math.abs(z));
-        const sig = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-        dataLoss += w * (Math.max(z, 0) + Math.log1p(e)) - wTarget * z;
-        const g = w * sig - wTarget;
-        noteG[no] += g * fu;
-        noteG[no + 1] += g * ru;
-        raterG[uo] += g * fn;
-        raterG[uo + 1] += g;
-        raterG[uo + 2] += g * bn;
-        gMu += g;
+    for (let u = 0, uo = 0; u < nRaters; u++, uo += RATER_STRIDE) {
+      const fu = raterP[uo];
+      const ru = raterP[uo + 2];
+      const base = raterP[uo + 1] + mu;
+      let gF = 0;
+      let gB = 0;
+      let gR = 0;
+      const end = raterStart[u + 1];
+      if (wantLoss) {
+        // Loss epochs: one exp per rating serves both the sigmoid and the stable softplus.
+        for (let k = raterStart[u]; k < end; k++) {
+          const no = noteOffset[k];
+          const fn = noteP[no];
+          const bn = noteP[no + 1];
+          const z = fn * fu + bn * ru + base;
+          const w = wt[2 * k];
+          const wTarget = wt[2 * k + 1];
+          const e = fastExp(-Math.abs(z));
+          const sig = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+          dataLoss += w * (Math.max(z, 0) + Math.log1p(e)) - wTarget * z;
+          const g = w * sig - wTarget;
+          noteG[no] += g * fu;
+          noteG[no + 1] += g * ru;
+          gF += g * fn;
+          gB += g;
+          gR += g * bn;
+        }
+      } else {
+        for (let k = raterStart[u]; k < end; k++) {
+          const no = noteOffset[k];
+          const fn = noteP[no];
+          const bn = noteP[no + 1];
+          const z = fn * fu + bn * ru + base;
+          // Branch-free sigmoid (exp(-z) = Infinity gives 0).
+          const g = wt[2 * k] / (1 + fastExp(-z)) - wt[2 * k + 1];
+          noteG[no] += g * fu;
+          noteG[no + 1] += g * ru;
+          gF += g * fn;
+          gB += g;
+          gR += g * bn;
+        }
       }
-    } else {
-      for (let r = 0; r < R; r++) {
-        const no = idx[2 * r];
-        const uo = idx[2 * r + 1];
-        const fn = noteP[no];
-        const bn = noteP[no + 1];
-        const fu = raterP[uo];
-        const ru = raterP[uo + 2];
-        const z = fn * fu + bn * ru + raterP[uo + 1] + mu;
-        const w = wt[2 * r];
-        const wTarget = wt[2 * r + 1];
-        // Branch-free sigmoid (exp(-z) = Infinity gives 0).
-        const g = w / (1 + Math.exp(-z)) - wTarget;
-        noteG[no] += g * fu;
-        noteG[no + 1] += g * ru;
-        raterG[uo] += g * fn;
-        raterG[uo + 1] += g;
-        raterG[uo + 2] += g * bn;
-        gMu += g;
-      }
+      raterG[uo] = gF;
+      raterG[uo + 1] = gB;
+      raterG[uo + 2] = gR;
+      gMu += gB;
     }
     const invR = 1 / R;
     const nf = (2 * reg.noteFactor) / reg.noteDen;
@@ -139,28 +144,7 @@ export class DiligenceKernel {
       raterG[i + 1] = raterG[i + 1] * invR + rb * raterP[i + 1];
       raterG[i + 2] = raterG[i + 2] * invR + rr * raterP[i + 2];
     }
-    let loss = NaN;
-    if (wantLoss) {
-      let sNF = 0;
-      let sNB = 0;
-      for (let i = 0; i < noteP.length; i += NOTE_STRIDE) {
-        sNF += noteP[i] * noteP[i];
-        sNB += noteP[i + 1] * noteP[i + 1];
-      }
-      let sRF = 0;
-      let sRB = 0;
-      let sRR = 0;
-      for (let i = 0; i < raterP.length; i += RATER_STRIDE) {
-        sRF += raterP[i] * raterP[i];
-        sRB += raterP[i + 1] * raterP[i + 1];
-        sRR += raterP[i + 2] * raterP[i + 2];
-      }
-      loss =
-        dataLoss * invR +
-        reg.global * mu * mu +
-        (reg.noteFactor * sNF + reg.noteIntercept * sNB) / reg.noteDen +
-        (reg.raterFactor * sRF + reg.raterIntercept * sRB + reg.reputation * sRR) / reg.raterDen;
-    }
+    const loss = wantLoss ? dataLoss * invR + regularizerLoss(reg, noteP, raterP, mu) : NaN;
     return { loss, gMu: gMu * invR + 2 * reg.global * mu };
   }
 
@@ -177,6 +161,29 @@ export class DiligenceKernel {
     }
     params.globalIntercept = this.mu;
   }
+}
+
+/** The L2 part of the loss on packed note ([factor, intercept]) and rater ([factor, intercept, reputation]) values. */
+export function regularizerLoss(reg: DiligenceReg, noteP: Float64Array, raterP: Float64Array, mu: number): number {
+  let sNF = 0;
+  let sNB = 0;
+  for (let i = 0; i < noteP.length; i += NOTE_STRIDE) {
+    sNF += noteP[i] * noteP[i];
+    sNB += noteP[i + 1] * noteP[i + 1];
+  }
+  let sRF = 0;
+  let sRB = 0;
+  let sRR = 0;
+  for (let i = 0; i < raterP.length; i += RATER_STRIDE) {
+    sRF += raterP[i] * raterP[i];
+    sRB += raterP[i + 1] * raterP[i + 1];
+    sRR += raterP[i + 2] * raterP[i + 2];
+  }
+  return (
+    reg.global * mu * mu +
+    (reg.noteFactor * sNF + reg.noteIntercept * sNB) / reg.noteDen +
+    (reg.raterFactor * sRF + reg.raterIntercept * sRB + reg.reputation * sRR) / reg.raterDen
+  );
 }
 
 /** One parameter group inside an interleaved array, with its own Adam moments. */

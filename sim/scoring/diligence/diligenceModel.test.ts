@@ -16,6 +16,8 @@ import {
   diligenceWeights,
   trainDiligenceRound,
 } from './diligenceRound.ts';
+import { DiligenceKernel } from './diligenceKernel.ts';
+import { NoteOnlyDiligenceKernel } from './noteOnlyDiligenceKernel.ts';
 
 const bitOf = (tag: (typeof NOT_HELPFUL_TAGS)[number]): number =>
   1 << (FLAG.notHelpfulTagShift + NOT_HELPFUL_TAGS.indexOf(tag));
@@ -206,6 +208,45 @@ describe('trainDiligenceRound', () => {
       const plus = { ...cloneDiligenceParams(p), globalIntercept: p.globalIntercept + 1e-4 };
       const minus = { ...cloneDiligenceParams(p), globalIntercept: p.globalIntercept - 1e-4 };
       expect(grad.globalIntercept).toBeCloseTo((lossAt(plus) - lossAt(minus)) / 2e-4, 5);
+    }
+  });
+
+  it('has the same loss and note gradient in the note-only kernel as in the general one', () => {
+    const random = randomSeeded(11);
+    const p = init();
+    for (const a of [p.noteFactor, p.noteIntercept, p.raterFactor, p.raterIntercept, p.raterReputation]) {
+      for (let i = 0; i < a.length; i++) a[i] = Math.fround(random() * 2 - 1);
+    }
+    p.globalIntercept = Math.fround(0.3);
+    const w = diligenceWeights(problem, 500, p.raterReputation, -0.5);
+    const reg = {
+      noteFactor: 0.03,
+      noteIntercept: 0.03,
+      raterFactor: 0.03,
+      raterIntercept: 0.3,
+      reputation: 1.5,
+      global: 0,
+      noteDen: 9,
+      raterDen: 7,
+    };
+    const general = new DiligenceKernel(problem, p, w).evaluate(true, reg);
+    const generalG = new DiligenceKernel(problem, p, w);
+    generalG.evaluate(false, reg);
+    for (const group of [0, 1] as const) {
+      const alone = new NoteOnlyDiligenceKernel(problem, p, w, group);
+      expect(alone.evaluate(true, reg).loss).toBeCloseTo(general.loss, 12);
+      expect(Number.isNaN(alone.evaluate(false, reg).loss)).toBe(true);
+      for (let n = 0; n < problem.nNotes; n++) {
+        expect(alone.noteG[2 * n + group]).toBeCloseTo(generalG.noteG[2 * n + group], 12);
+        expect(alone.noteG[2 * n + 1 - group]).toBe(0);
+      }
+      const trained = cloneDiligenceParams(p);
+      const key = group === 0 ? 'noteFactor' : 'noteIntercept';
+      trainDiligenceRound(problem, trained, w, { trainable: { ...none, [key]: true } });
+      expect(trained[key]).not.toEqual(p[key]);
+      for (const k of ['noteFactor', 'noteIntercept', 'raterFactor', 'raterIntercept', 'raterReputation'] as const)
+        if (k !== key) expect(trained[k]).toEqual(p[k]);
+      expect(trained.globalIntercept).toBe(p.globalIntercept);
     }
   });
 

@@ -8,6 +8,7 @@
  */
 import type { MFProblem } from '../mf/types.ts';
 import { AdamSlice, DiligenceKernel, NOTE_STRIDE, RATER_STRIDE, type DiligenceReg } from './diligenceKernel.ts';
+import { NoteOnlyDiligenceKernel, type NoteGroup } from './noteOnlyDiligenceKernel.ts';
 
 /** Fixed hyper-parameters of the diligence model (§8.1, §8.2). */
 export const DILIGENCE = {
@@ -201,6 +202,21 @@ export function trainDiligenceRound(
   const stablePeriod = options.stablePeriod ?? DILIGENCE.stablePeriod;
   const convergence = options.convergence ?? DILIGENCE.convergence;
   const reg = regularizer(problem, options.rhoNote, options.rhoUser);
+  const { adamBeta1: b1, adamBeta2: b2, adamEps: eps, learningRate: lr } = DILIGENCE;
+  const noteOnly = noteOnlyGroup(tr);
+  if (noteOnly !== null) {
+    const kernel = new NoteOnlyDiligenceKernel(problem, params, weights, noteOnly);
+    const adam = new AdamSlice(kernel.noteP, kernel.noteG, noteOnly, NOTE_STRIDE);
+    const info = runEpochs(
+      maxEpoch,
+      stablePeriod,
+      convergence,
+      (wantLoss) => kernel.evaluate(wantLoss, reg).loss,
+      (step) => adam.step(step, lr, b1, b2, eps),
+    );
+    kernel.writeBack(params);
+    return info;
+  }
   const kernel = new DiligenceKernel(problem, params, weights);
   const { noteP, noteG, raterP, raterG } = kernel;
   const slices: AdamSlice[] = [];
@@ -209,18 +225,59 @@ export function trainDiligenceRound(
   if (tr.raterFactor) slices.push(new AdamSlice(raterP, raterG, 0, RATER_STRIDE));
   if (tr.raterIntercept) slices.push(new AdamSlice(raterP, raterG, 1, RATER_STRIDE));
   if (tr.raterReputation) slices.push(new AdamSlice(raterP, raterG, 2, RATER_STRIDE));
-  const { adamBeta1: b1, adamBeta2: b2, adamEps: eps, learningRate: lr } = DILIGENCE;
   let muM = 0;
   let muV = 0;
+  let gMu = 0;
+  const info = runEpochs(
+    maxEpoch,
+    stablePeriod,
+    convergence,
+    (wantLoss) => {
+      const res = kernel.evaluate(wantLoss, reg);
+      gMu = res.gMu;
+      return res.loss;
+    },
+    (step) => {
+      for (const slice of slices) slice.step(step, lr, b1, b2, eps);
+      if (tr.globalIntercept) {
+        muM = b1 * muM + (1 - b1) * gMu;
+        muV = b2 * muV + (1 - b2) * gMu * gMu;
+        const stepSize = lr / (1 - b1 ** step);
+        const denom = Math.sqrt(muV) / Math.sqrt(1 - b2 ** step) + eps;
+        kernel.mu = Math.fround(kernel.mu - (stepSize * muM) / denom);
+      }
+    },
+  );
+  kernel.writeBack(params);
+  return info;
+}
 
+/** The note group a round trains when it trains nothing else, or null. */
+function noteOnlyGroup(tr: DiligenceTrainable): NoteGroup | null {
+  if (tr.raterFactor || tr.raterIntercept || tr.raterReputation || tr.globalIntercept) return null;
+  if (tr.noteFactor === tr.noteIntercept) return null;
+  return tr.noteFactor ? 0 : 1;
+}
+
+/**
+ * Epochs 0..maxEpoch: evaluate (with the loss on check epochs and the last one); every `stablePeriod` epochs
+ * stop if the loss moved less than `convergence` since the last check; otherwise take one optimiser step.
+ */
+function runEpochs(
+  maxEpoch: number,
+  stablePeriod: number,
+  convergence: number,
+  evaluate: (wantLoss: boolean) => number,
+  step: (step: number) => void,
+): DiligenceRoundInfo {
   let priorLoss = NaN;
   let loss = NaN;
   let steps = 0;
   for (let epoch = 0; epoch <= maxEpoch; epoch++) {
     const check = epoch % stablePeriod === 0;
-    const res = kernel.evaluate(check || epoch === maxEpoch, reg);
+    const value = evaluate(check || epoch === maxEpoch);
     if (check || epoch === maxEpoch) {
-      loss = res.loss;
+      loss = value;
       if (!Number.isFinite(loss)) throw new Error(`diligence: loss became ${loss} at epoch ${epoch}`);
     }
     if (check) {
@@ -228,15 +285,7 @@ export function trainDiligenceRound(
       priorLoss = loss;
     }
     steps++;
-    for (const slice of slices) slice.step(steps, lr, b1, b2, eps);
-    if (tr.globalIntercept) {
-      muM = b1 * muM + (1 - b1) * res.gMu;
-      muV = b2 * muV + (1 - b2) * res.gMu * res.gMu;
-      const stepSize = lr / (1 - b1 ** steps);
-      const denom = Math.sqrt(muV) / Math.sqrt(1 - b2 ** steps) + eps;
-      kernel.mu = Math.fround(kernel.mu - (stepSize * muM) / denom);
-    }
+    step(steps);
   }
-  kernel.writeBack(params);
   return { loss, steps };
 }
