@@ -2,15 +2,17 @@
 // 14 simulated days, scored every 6 hours with the full pipeline = 56 scoring runs), one process per configuration:
 //   npx tsx bench/simulate.bench.ts [preset] [--workers N] [--scorers A,B] [--cadence full]
 // --cadence full scores everything at every run (no prescoring reuse, no incremental rescoring).
-// Prints one JSON line {bench, preset, ratings, notes, scoringRuns, workers, wallSeconds, generateSeconds,
-// scoringSeconds, stageSeconds, slowestRunSeconds, peakRssMiB, check} and appends it to bench/results/simulate.jsonl.
+// Prints one JSON line {bench, preset, ratings, notes, scoringRuns, workers, wallSeconds, cpuSeconds (all threads),
+// loadAverage, generateSeconds, scoringSeconds, stageSeconds, slowestRunSeconds, peakRssMiB, check} and appends it
+// to bench/results/simulate.jsonl. With --workers N > 1 one pool of N scorer threads serves every scoring run.
 // generateSeconds is the same world generated without scoring (world, channels, adversaries). The check: the
 // expected number of scoring runs, the last one succeeded, some notes Helpful, the ratings within 1 % of the target.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { runSimulation } from '../sim/engine/runSimulation.ts';
 import { loadScenario } from '../sim/node/simulateCommand.ts';
-import { workerExecutor } from '../sim/node/workerExecutor.ts';
+import { ScorerWorkerPool } from '../sim/node/workerExecutor.ts';
 import type { EngineName } from '../sim/scoring/mf/engines.ts';
 
 const args = process.argv.slice(2);
@@ -41,9 +43,11 @@ const closeStage = () => {
   stage = '';
 };
 t = performance.now();
+const cpuStart = process.cpuUsage();
+const pool = workers > 1 ? new ScorerWorkerPool(workers, scenario.scoring.engine as EngineName) : null;
 const result = await runSimulation(scenario, {
   clock: () => performance.now(),
-  executor: workers > 1 ? (s) => workerExecutor(s, workers, scenario.scoring.engine as EngineName) : undefined,
+  executor: pool ? (s) => pool.executor(s) : undefined,
   onScoringProgress: (s) => {
     if (s === stage) return;
     closeStage();
@@ -58,7 +62,9 @@ const result = await runSimulation(scenario, {
       );
   },
 });
+await pool?.close();
 const wall = (performance.now() - t) / 1000;
+const cpu = process.cpuUsage(cpuStart);
 process.stderr.write('\n');
 
 const runs = result.timeline.runs;
@@ -91,6 +97,8 @@ const line = {
       : 'full',
   workers,
   wallSeconds: Number(wall.toFixed(2)),
+  cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+  loadAverage: Number(loadavg()[0].toFixed(2)),
   generateSeconds: Number(generateSeconds.toFixed(2)),
   scoringSeconds: Number((scoringMs.reduce((a, b) => a + b, 0) / 1000).toFixed(2)),
   slowestRunSeconds: Number((Math.max(...scoringMs) / 1000).toFixed(2)),

@@ -14,7 +14,7 @@ import { writeFileAtomic } from './atomicWrite.ts';
 import { intOption, parseArgs, UsageError } from './cliArgs.ts';
 import { writeDataDir } from './dataFiles.ts';
 import { progressReporter } from './progressBar.ts';
-import { workerExecutor } from './workerExecutor.ts';
+import { ScorerWorkerPool } from './workerExecutor.ts';
 
 /** Where the bundled presets live. */
 export const PRESET_DIR = fileURLToPath(new URL('../../datasets/scenarios/', import.meta.url));
@@ -82,6 +82,7 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const started = performance.now();
+  const pool = workers > 1 ? new ScorerWorkerPool(workers, scenario.scoring.engine as EngineName) : null;
   try {
     const experiment = await runExperiment(
       { ...scenario, seed },
@@ -89,8 +90,7 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
         seed,
         signal: controller.signal,
         clock: () => performance.now(),
-        executor:
-          workers > 1 ? (state) => workerExecutor(state, workers, scenario.scoring.engine as EngineName) : undefined,
+        executor: pool ? (state) => pool.executor(state) : undefined,
         onStep: (p) =>
           report(
             `${p.label} day ${Math.max(1, Math.ceil((p.time - scenario.time.startMillis) / 86_400_000))}`,
@@ -151,6 +151,7 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
     );
     return 1;
   } finally {
+    await pool?.close();
     process.off('SIGINT', onSigint);
   }
 }
