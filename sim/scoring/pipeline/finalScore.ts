@@ -4,7 +4,7 @@ import type { Column } from '../frame.ts';
 import { computeIncorrectAggregates, computeNoteStats, computeTagAggregates } from '../rules/noteAggregates.ts';
 import { applyScorerRules } from '../rules/scorerRules.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
-import { gaussianNoteModel, mfNoteModel } from './noteModels.ts';
+import { gaussianNoteModel, mfNoteModel, type NoteModelResult } from './noteModels.ts';
 import { runDiligenceFinal } from './diligenceStage.ts';
 import type { PrescoringResult } from './prescoreMF.ts';
 import { pseudoRaterBounds } from './pseudoRaters.ts';
@@ -29,7 +29,12 @@ export const outName = (cfg: ScorerConfig, base: string) => `${cfg.prefix}${base
  * Final scoring of one scorer (scoring-core.md §9, §13): safeguard re-runs, main run, pseudo-raters, diligence,
  * rules, output filter. MF scorers fit notes with frozen raters; Gaussian scorers use kernel aggregation.
  */
-export async function finalScore(cfg: ScorerConfig, ctx: ScorerContext, stage: StageRatings, pre: PrescoringResult): Promise<ScorerOutput> {
+export async function finalScore(
+  cfg: ScorerConfig,
+  ctx: ScorerContext,
+  stage: StageRatings,
+  pre: PrescoringResult,
+): Promise<ScorerOutput> {
   const noteModel = cfg.kind === 'gaussian' ? gaussianNoteModel : mfNoteModel;
   const random = randomSeeded(deriveSeed(ctx.seed, `final:${cfg.name}`));
   const ratings = stage.ratings;
@@ -40,12 +45,20 @@ export async function finalScore(cfg: ScorerConfig, ctx: ScorerContext, stage: S
   const noHighVol = scope.rows.filter((i) => stage.highVolume[i] === 0);
   const noCorrelated = scope.rows.filter((i) => stage.correlated[i] === 0);
   const popSampled = scope.rows.filter((i) => (ratings.flags[i] & FLAG.populationSampled) !== 0);
-  const interceptOf = async (rows: Int32Array, rhoN: number) => (await noteModel(cfg, ctx, ratings, rows, pre, rhoN, random))?.notes.intercept ?? null;
+  // Without the weighted loss the note models draw no random numbers (notes and raters are warm-started), so a
+  // safeguard subset that lost no rating (filter keeps order: same length = same rows) has the main run's fit.
+  const deterministic = cfg.kind === 'gaussian' || !cfg.mf.weightedLoss;
+  let mainModel: Promise<NoteModelResult | null> | null = null;
+  const mainFit = () => (mainModel ??= noteModel(cfg, ctx, ratings, scope.rows, pre, rho, random));
+  const interceptOf = async (rows: Int32Array, rhoN: number) => {
+    const same = deterministic && rows.length === scope.rows.length && rhoN === rho;
+    return (await (same ? mainFit() : noteModel(cfg, ctx, ratings, rows, pre, rhoN, random)))?.notes.intercept ?? null;
+  };
   const noHighVolIntercept = await interceptOf(noHighVol, rho);
   const noCorrelatedIntercept = await interceptOf(noCorrelated, rho);
   const popSampledIntercept = popSampled.length > 0 ? await interceptOf(popSampled, 10.0) : null;
 
-  const main = await noteModel(cfg, ctx, ratings, scope.rows, pre, rho, random);
+  const main = await mainFit();
   const notes = scope.notes;
   const nRows = notes.length;
   const noteRow = new Int32Array(ctx.nNotes).fill(-1);
@@ -60,13 +73,29 @@ export async function finalScore(cfg: ScorerConfig, ctx: ScorerContext, stage: S
   let bounds = null;
   let lowDiligence: Float64Array | null = null;
   if (main) {
-    const train = { note: pick(ratings.note, main.rows), rater: pick(ratings.rater, main.rows), target: Float32Array.from(main.rows, (i) => ratings.helpful2[i] / 2) };
-    if (cfg.pseudoRaters && main.fit) bounds = await pseudoRaterBounds(cfg, ctx, train, main.fit, pre.globalIntercept, random);
+    const train = {
+      note: pick(ratings.note, main.rows),
+      rater: pick(ratings.rater, main.rows),
+      target: Float32Array.from(main.rows, (i) => ratings.helpful2[i] / 2),
+    };
+    if (cfg.pseudoRaters && main.fit)
+      bounds = await pseudoRaterBounds(cfg, ctx, train, main.fit, pre.globalIntercept, random);
     lowDiligence = await runDiligenceFinal(ctx, ratings, main.rows, pre, random);
   }
-  const tags = main ? computeTagAggregates(ratings, scope.rows, noteRow, nRows, fittedNoteFactor, fittedRaterFactor) : null;
+  const tags = main
+    ? computeTagAggregates(ratings, scope.rows, noteRow, nRows, fittedNoteFactor, fittedRaterFactor)
+    : null;
   const incorrect = main
-    ? computeIncorrectAggregates(ratings, scope.rows, noteRow, nRows, fittedNoteFactor, fittedRaterFactor, pre.incorrectTagRatingsMadeByRater, pre.totalRatingsMadeByRater)
+    ? computeIncorrectAggregates(
+        ratings,
+        scope.rows,
+        noteRow,
+        nRows,
+        fittedNoteFactor,
+        fittedRaterFactor,
+        pre.incorrectTagRatingsMadeByRater,
+        pre.totalRatingsMadeByRater,
+      )
     : null;
   const intercept = atRows(main ? main.notes.intercept : new Float64Array(ctx.nNotes).fill(NaN)) as Float64Array;
   const factor = atRows(fittedNoteFactor) as Float64Array;
@@ -92,7 +121,9 @@ export async function finalScore(cfg: ScorerConfig, ctx: ScorerContext, stage: S
 
   // numFinalRoundRatings (§9.4): scope ratings by raters in the scorer's rater output.
   const restrictToGroup = cfg.prefix === 'group' || cfg.prefix === 'multiGroup';
-  const inRaterOutput = pre.raterRows.map((v, u) => ((v || !Number.isNaN(fittedRaterFactor[u])) && (!restrictToGroup || inGroup[u]) ? 1 : 0));
+  const inRaterOutput = pre.raterRows.map((v, u) =>
+    (v || !Number.isNaN(fittedRaterFactor[u])) && (!restrictToGroup || inGroup[u]) ? 1 : 0,
+  );
   const numFinal = new Float64Array(nRows);
   for (const i of scope.rows) if (inRaterOutput[ratings.rater[i]]) numFinal[noteRow[ratings.note[i]]]++;
 
@@ -106,10 +137,19 @@ export async function finalScore(cfg: ScorerConfig, ctx: ScorerContext, stage: S
     columns.set(outName(cfg, 'NoteInterceptMax'), atRows(bounds.max) as Float64Array);
   }
   columns.set(outName(cfg, 'NoteInterceptNoHighVol'), atRows(noHighVolIntercept) ?? new Float64Array(nRows).fill(NaN));
-  columns.set(outName(cfg, 'NoteInterceptNoCorrelated'), atRows(noCorrelatedIntercept) ?? new Float64Array(nRows).fill(NaN));
-  columns.set(outName(cfg, 'NoteInterceptPopulationSampled'), atRows(popSampledIntercept) ?? new Float64Array(nRows).fill(NaN));
+  columns.set(
+    outName(cfg, 'NoteInterceptNoCorrelated'),
+    atRows(noCorrelatedIntercept) ?? new Float64Array(nRows).fill(NaN),
+  );
+  columns.set(
+    outName(cfg, 'NoteInterceptPopulationSampled'),
+    atRows(popSampledIntercept) ?? new Float64Array(nRows).fill(NaN),
+  );
   if (cfg.name === 'MFCoreScorer') {
-    columns.set('activeFilterTags', outcome.activeFilterTags.map((t) => t || null));
+    columns.set(
+      'activeFilterTags',
+      outcome.activeFilterTags.map((t) => t || null),
+    );
     if (tags) {
       aux.set('ratingWeight', tags.ratingWeight);
       NOT_HELPFUL_TAGS.forEach((t, k) => {
@@ -128,7 +168,8 @@ export async function finalScore(cfg: ScorerConfig, ctx: ScorerContext, stage: S
     aux.set('corePosFactor_populationSampledRatingCount', stats.posPopulationSampledCount);
   }
 
-  if (cfg.prefix === 'topic') columns.set(outName(cfg, 'NoteConfident'), topicConfidence(cfg, ratings, notes, intercept, pre));
+  if (cfg.prefix === 'topic')
+    columns.set(outName(cfg, 'NoteConfident'), topicConfidence(cfg, ratings, notes, intercept, pre));
 
   // Output filter (§5): capture threshold over all run ratings; notes without ratings dropped.
   let keep = notes.map((_n, r) => r);
@@ -141,13 +182,25 @@ export async function finalScore(cfg: ScorerConfig, ctx: ScorerContext, stage: S
 
 function subsetOutput(out: ScorerOutput, keep: Int32Array): ScorerOutput {
   if (keep.length === out.notes.length) return out;
-  const sub = (c: Column): Column => (c instanceof Float64Array ? Float64Array.from(keep, (r) => c[r]) : Array.from(keep, (r) => c[r]));
+  const sub = (c: Column): Column =>
+    c instanceof Float64Array ? Float64Array.from(keep, (r) => c[r]) : Array.from(keep, (r) => c[r]);
   const map = (m: Map<string, Column>) => new Map([...m].map(([k, c]) => [k, sub(c)] as [string, Column]));
-  return { scorer: out.scorer, notes: Int32Array.from(keep, (r) => out.notes[r]), columns: map(out.columns), aux: map(out.aux) };
+  return {
+    scorer: out.scorer,
+    notes: Int32Array.from(keep, (r) => out.notes[r]),
+    columns: map(out.columns),
+    aux: map(out.aux),
+  };
 }
 
 /** §12.4: a topic note is confident when enough raters of each factor sign (prescoring rater output) rated it. */
-function topicConfidence(cfg: ScorerConfig, ratings: RatingsTable, notes: Int32Array, intercept: Float64Array, pre: PrescoringResult): (string | null)[] {
+function topicConfidence(
+  cfg: ScorerConfig,
+  ratings: RatingsTable,
+  notes: Int32Array,
+  intercept: Float64Array,
+  pre: PrescoringResult,
+): (string | null)[] {
   const noteRow = new Map<number, number>();
   notes.forEach((n, r) => noteRow.set(n, r));
   const pos = new Int32Array(notes.length);
@@ -160,5 +213,7 @@ function topicConfidence(cfg: ScorerConfig, ratings: RatingsTable, notes: Int32A
     else if (f < 0) neg[r]++;
   }
   const min = cfg.kind === 'gaussian' ? 0 : 4;
-  return Array.from(notes, (_n, r) => (Number.isNaN(intercept[r]) ? 'False' : pos[r] > min && neg[r] > min ? 'True' : 'False'));
+  return Array.from(notes, (_n, r) =>
+    Number.isNaN(intercept[r]) ? 'False' : pos[r] > min && neg[r] > min ? 'True' : 'False',
+  );
 }
