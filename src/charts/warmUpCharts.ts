@@ -8,6 +8,7 @@ import { factorPlanePlot } from './factorPlanePlot.ts';
 import { flipsOf, flipsPlot } from './flipsPlot.ts';
 import { STATUS_ORDER } from './palette.ts';
 import { statusCountsPlot } from './statusCountsPlot.ts';
+import { SIDE_COLORS, targetHelpfulPlot } from './targetHelpfulPlot.ts';
 
 /** Renders each chart once (results discarded). Safe to call more than once. */
 export function warmUpCharts(): void {
@@ -15,6 +16,7 @@ export function warmUpCharts(): void {
   const runs: SimRunEvent[] = [0, 1].map((i) => ({
     kind: 'run',
     label: 'warm-up',
+    phase: 'main',
     index: i,
     step: i + 1,
     steps: 2,
@@ -28,6 +30,8 @@ export function warmUpCharts(): void {
   }));
   statusCountsPlot(runs, codes, 400);
   flipsPlot(flipsOf(runs, codes), 400);
+  const series = { time: Float64Array.of(runs[0].time, runs[1].time), withAttack: Float64Array.of(0, 0.5), without: Float64Array.of(0, 0.25), targets: 4 };
+  targetHelpfulPlot([{ name: 'A', series, color: SIDE_COLORS.A }], 400);
   factorPlanePlot([{ id: 'a', factor: 0.1, intercept: 0.2, status: codes[0] }], { crh: 0.4, crnhIntercept: -0.05, crnhFactorMultiplier: -0.8, factor: 0.5 }, 400);
 }
 

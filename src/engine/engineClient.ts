@@ -6,6 +6,7 @@ import type { DatasetTexts } from '../../sim/data/datasetReader.ts';
 import type {
   ClassroomResult,
   ClassroomWorld,
+  ControlCommand,
   DataFile,
   NoteHistory,
   NoteRatings,
@@ -26,8 +27,17 @@ export interface EngineClient {
   rescore(request: ScoreRequest, onProgress?: ProgressFn): Promise<ScoredDataset>;
   /** One note's ratings in the last scored dataset, with rater parameters. */
   noteRatings(noteId: string): Promise<NoteRatings>;
-  /** Runs a simulation; `onEvent` hears every step (rate-limited) and scoring run. Control it with request.control. */
+  /**
+   * Runs a simulation; `onEvent` hears every step (rate-limited) and scoring run. Control it with request.control
+   * (a SimControl's block) and, when that block is not shared, with `control(request.controlId, ...)`.
+   */
   simulate(request: SimRequest, onEvent?: (event: SimEvent) => void): Promise<SimSummary>;
+  /**
+   * Sends a play / pause / step / speed / cancel command to the simulation started with this `controlId`, for
+   * control blocks the engine cannot see (no shared memory). Resolves once the engine has applied it (or at once
+   * when there is nothing to reach: no engine started, or one that reads the caller's block directly).
+   */
+  control(controlId: string, command: ControlCommand): Promise<void>;
   /** One note's status and intercept at every scoring run of the last simulation. */
   noteHistory(noteId: string): Promise<NoteHistory>;
   /** Fits a classroom world. */

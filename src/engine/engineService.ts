@@ -14,6 +14,7 @@ import { classroomScore, coreThresholds } from './classroomScore.ts';
 import type {
   ClassroomResult,
   ClassroomWorld,
+  ControlCommand,
   DataFile,
   NoteHistory,
   NoteRatings,
@@ -26,6 +27,7 @@ import type {
 } from './engineTypes.ts';
 import type { SimulationResult } from '../../sim/engine/runSimulation.ts';
 import { runSimulationTask } from './runSimulationTask.ts';
+import { SimControl } from './simControl.ts';
 import { readDataFiles } from './readDataFiles.ts';
 import { notesView, ratersView } from './scoredViews.ts';
 
@@ -55,19 +57,44 @@ export class EngineService {
   private last: LastScored | null = null;
   private lastSim: SimulationResult | null = null;
   private engine: MFEngine | null = null;
+  /** control blocks of the simulations in progress, by SimRequest.controlId */
+  private readonly controls = new Map<string, SimControl>();
+  private simulating: Promise<void> = Promise.resolve();
 
   /**
    * Runs one simulation (see runSimulationTask): events after steps and scoring runs, the summary at the end.
-   * Afterwards noteRatings and noteHistory answer about its final scoring run.
+   * Afterwards noteRatings and noteHistory answer about its final scoring run (the main run, not a counterfactual).
    */
   async simulate(request: SimRequest, onEvent?: (event: SimEvent) => void): Promise<SimSummary> {
-    this.engine ??= await createEngine('typed');
-    this.last = null;
-    this.lastSim = null;
-    const { summary, result } = await runSimulationTask(request, this.engine, onEvent);
-    this.lastSim = result;
-    if (result) this.last = { data: result.dataset, result: result.lastResult };
-    return summary;
+    // Registered before any await: a command sent right after the request must find its run.
+    const control = new SimControl(request.control);
+    const id = request.controlId;
+    if (id !== undefined) this.controls.set(id, control);
+    // One simulation at a time: a new request waits for the previous one (cancelled by then, as a rule) to unwind.
+    const previous = this.simulating;
+    let done = () => {};
+    this.simulating = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      this.engine ??= await createEngine('typed');
+      this.last = null;
+      this.lastSim = null;
+      const { summary, result } = await runSimulationTask(request, this.engine, onEvent, control);
+      this.lastSim = result;
+      if (result) this.last = { data: result.dataset, result: result.lastResult };
+      return summary;
+    } finally {
+      if (id !== undefined && this.controls.get(id) === control) this.controls.delete(id);
+      done();
+    }
+  }
+
+  /**
+   * Applies a play / pause / step / speed / cancel command to the running simulation whose request had this
+   * `controlId` (the path used when the control block is not shared). A command for a run that has ended is ignored.
+   */
+  control(controlId: string, command: ControlCommand): void {
+    this.controls.get(controlId)?.apply(command);
   }
 
   /** Status and core intercept of `noteId` at every scoring run of the last simulation. */

@@ -2,6 +2,7 @@
  * What crosses the boundary between the UI and the engine (a worker or the same thread): plain data and
  * typed-array columns only, so results transfer without copying. Missing numbers are NaN, missing strings null.
  */
+import type { AttackReport } from '../../sim/engine/runExperiment.ts';
 import type { SimulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
 
 /** Progress of a long request: `stage` in words, `done` of `total` units (bytes, steps, stages). */
@@ -135,14 +136,37 @@ export interface SimRequest {
   disabledRules?: string[];
   /** false: only generate the world's ratings, no periodic scoring (rescore the result afterwards) */
   score?: boolean;
-  /** pause / step / speed / cancel block shared with the UI (SimControl.buffer) */
+  /** pause / step / speed / cancel block shared with the UI (SimControl.buffer; its initial state when not shared) */
   control?: Int32Array;
+  /**
+   * names this run's control block in the engine, so that control commands (EngineClient.control) reach it when
+   * the block cannot be shared (no cross-origin isolation)
+   */
+  controlId?: string;
+  /**
+   * after the main run, also run the counterfactual (same world and seed, without the adversaries) and report
+   * attack success in SimSummary.attack; ignored when the scenario has no adversaries or withAdversaries is false
+   */
+  counterfactual?: boolean;
 }
+
+/** Which run of a simulation request an event belongs to: the run asked for, or its counterfactual. */
+export type SimPhase = 'main' | 'counterfactual';
+
+/** A play / pause / step / speed / cancel command for a running simulation (see SimControl). */
+export type ControlCommand =
+  | { op: 'pause' }
+  | { op: 'resume' }
+  | { op: 'step' }
+  | { op: 'cancel' }
+  /** minimum wall time per simulated step, ms */
+  | { op: 'delay'; ms: number };
 
 /** After every simulated step (rate-limited). */
 export interface SimStepEvent {
   kind: 'step';
   label: string;
+  phase: SimPhase;
   step: number;
   steps: number;
   time: number;
@@ -154,6 +178,7 @@ export interface SimStepEvent {
 export interface SimRunEvent {
   kind: 'run';
   label: string;
+  phase: SimPhase;
   /** 0-based run number */
   index: number;
   step: number;
@@ -211,7 +236,46 @@ export interface SimSummary {
   /** sim's metrics of the run against the world's truth (null when cancelled) */
   metrics: SimulationMetrics | null;
   thresholds: CoreThresholds;
-  /** wall time, ms */
+  /** attack success against the counterfactual (null unless SimRequest.counterfactual ran to the end) */
+  attack: AttackSummary | null;
+  /** wall time, ms (both runs when there is a counterfactual) */
+  millis: number;
+}
+
+/** The share of an attack's target notes shown as Helpful at each scoring run, with and without the attack. */
+export interface TargetHelpfulSeries {
+  /** scoring-run times, ms */
+  time: Float64Array;
+  /** Helpful targets / targets that had appeared, in the run with the attack (NaN before any appeared) */
+  withAttack: Float64Array;
+  /** the same in the counterfactual, over the targets that exist there (the attacker's own notes do not) */
+  without: Float64Array;
+  /** distinct target notes of all adversaries */
+  targets: number;
+}
+
+/** Flip and preview-exposure differences, with the attack minus without (from sim's metricDeltas). */
+export interface AttackDeltas {
+  flips: { total: number; notesLosingHelpful: number; notesFlippingRepeatedly: number };
+  previewExposure: {
+    notesEverInPreview: number;
+    previewHours: number;
+    previewsReleasedToHelpful: number;
+    previewsEndedOtherwise: number;
+    notesEverNeedsYourHelp: number;
+  };
+}
+
+/** Attack success of a run with adversaries against its counterfactual (same world and seed, no adversaries). */
+export interface AttackSummary {
+  /** sim's report: per adversary outcome, collateral, deltas of the comparable metrics (with minus without) */
+  report: AttackReport;
+  /** the flip and preview-exposure entries of report.deltas, typed (NaN when absent) */
+  deltas: AttackDeltas;
+  /** metrics of the counterfactual run */
+  counterfactual: SimulationMetrics;
+  targetHelpful: TargetHelpfulSeries;
+  /** wall time of the counterfactual run, ms */
   millis: number;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The engine on the calling thread: same service as the worker, no comlink. Used by tests and anywhere a worker
- * is unavailable. `cancel()` cannot interrupt a running request; it makes it reject when it ends.
+ * is unavailable. `cancel()` cannot interrupt a running request; it makes it reject when it ends. A simulation
+ * reads the very control block the caller holds (same thread), so `control()` has nothing to send.
  */
 import { CancelledError, type EngineClient } from './engineClient.ts';
 import { EngineService } from './engineService.ts';
@@ -21,6 +22,7 @@ export function createInProcessEngineClient(): EngineClient {
     rescore: (request, onProgress) => guard(() => service.rescore(request, onProgress)),
     noteRatings: (noteId) => guard(() => service.noteRatings(noteId)),
     simulate: (request, onEvent) => guard(() => service.simulate(request, onEvent)),
+    control: () => Promise.resolve(),
     noteHistory: (noteId) => guard(() => service.noteHistory(noteId)),
     classroom: (world) => guard(() => service.classroom(world)),
     cancel: () => {

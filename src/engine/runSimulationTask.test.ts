@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../sim/engine/runExperiment.ts';
+import { validateScenario } from '../../sim/scenario/validateScenario.ts';
 import { createInProcessEngineClient } from './inProcessEngineClient.ts';
 import type { SimEvent } from './engineTypes.ts';
 import { SimControl } from './simControl.ts';
@@ -58,5 +62,39 @@ describe('simulate through the engine client', () => {
     expect(summary.cancelled).toBe(true);
     expect(summary.stepsDone).toBeLessThan(48);
     await expect(engine.simulate({ scenario: { world: { raters: -1 } } })).rejects.toThrow(/scenario\.world\.raters: -1 is not allowed/);
+  });
+
+  it('runs the counterfactual after the main run and reports attack success as sim’s runExperiment does', async () => {
+    const json = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'datasets', 'scenarios', 'pile-on.json'), 'utf8'));
+    const scenario = {
+      ...json,
+      world: { raters: 600, notes: 200, ratings: 7000 },
+      time: { ...json.time, days: 3, scoringEveryHours: 12 },
+      compare: { counterfactual: true, abDisabledRules: [] },
+    };
+    const engine = createInProcessEngineClient();
+    const events: SimEvent[] = [];
+    const summary = await engine.simulate({ scenario, counterfactual: true }, (e) => events.push(e));
+    const phases = events.map((e) => e.phase);
+    expect(phases.indexOf('counterfactual')).toBeGreaterThan(phases.lastIndexOf('main'));
+    expect(events.filter((e) => e.kind === 'run' && e.phase === 'counterfactual').map((e) => e.label)).toEqual(Array(6).fill('counterfactual'));
+    const attack = summary.attack!;
+    expect(attack).not.toBeNull();
+    expect(attack.counterfactual.withAdversaries).toBe(false);
+    const expected = (await runExperiment(validateScenario(scenario))).metrics.attack!;
+    expect(attack.report).toEqual(expected);
+    expect(attack.deltas.flips.total).toBe((expected.deltas as { flips: { total: number } }).flips.total);
+    const series = attack.targetHelpful;
+    expect(series.targets).toBe(expected.adversaries[0].targets);
+    expect(series.time.length).toBe(6);
+    // At the end, the series agrees with the report's end state (30 targets, all organic: every one exists in both runs).
+    expect(series.withAttack[5] * series.targets).toBeCloseTo(expected.adversaries[0].targetsHelpfulWithAttack);
+    expect(series.without[5] * series.targets).toBeCloseTo(expected.adversaries[0].targetsHelpfulWithout);
+    // Note details answer about the main run, not the counterfactual.
+    const history = await engine.noteHistory(summary.notes!.noteId[0]);
+    expect(history.time.length).toBe(6);
+    // Without the request flag, or without adversaries, there is no counterfactual.
+    const plain = await engine.simulate({ scenario: SMALL, counterfactual: true });
+    expect(plain.attack).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 /**
- * One simulation run inside the engine: validates the scenario, runs sim's runSimulation with the shared control
+ * One simulation request inside the engine: validates the scenario, runs sim's runSimulation under the control
  * block (pause / step / speed / cancel), turns each step and scoring run into a small event for the UI (status
- * counts, the notes whose status changed, rules fired) and summarises the final scoring run with the world's truth.
+ * counts, the notes whose status changed, rules fired), summarises the final scoring run with the world's truth
+ * and, when asked, runs the counterfactual and reports attack success.
  */
 import { validateScenario } from '../../sim/scenario/validateScenario.ts';
 import { runSimulation, SimulationCancelled, type SimulationResult } from '../../sim/engine/runSimulation.ts';
@@ -9,82 +10,123 @@ import { STATUS_CODES, type RunSnapshot } from '../../sim/engine/statusTimeline.
 import type { MFEngine } from '../../sim/scoring/mf/types.ts';
 import { simulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
 import { coreThresholds } from './classroomScore.ts';
-import type { SimEvent, SimNotes, SimRaters, SimRequest, SimRunEvent, SimSummary } from './engineTypes.ts';
+import type { Scenario } from '../../sim/scenario/scenarioTypes.ts';
+import { attackSummary } from './attackSummary.ts';
+import type { AttackSummary, SimEvent, SimNotes, SimPhase, SimRaters, SimRequest, SimRunEvent, SimSummary } from './engineTypes.ts';
 import { notesView, ratersView } from './scoredViews.ts';
 import { SimControl } from './simControl.ts';
 
 /** What a run leaves in the engine: the summary for the UI and the full result for later detail requests. */
 export interface SimTaskOutput {
   summary: SimSummary;
+  /** the main run (not its counterfactual); null when cancelled before it ended */
   result: SimulationResult | null;
 }
 
 /**
- * Runs `request`; calls `onEvent` after each step (at most ~20 a second) and after each scoring run (always).
- * Resolves with the summary (also when cancelled: `cancelled` is then true and the notes are those of the last
- * finished scoring run, if any). Throws a ScenarioError for an invalid scenario.
+ * Runs `request`; calls `onEvent` after each step (at most ~20 a second) and after each scoring run (always), each
+ * event naming its phase. With `request.counterfactual` and adversaries in the scenario, then runs the same world
+ * and seed without them (phase 'counterfactual') and reports attack success in `summary.attack`. `control` (default:
+ * a view over request.control) pauses, steps, slows or cancels both runs. Resolves with the summary (also when
+ * cancelled: `cancelled` is then true and the notes are those of the main run's last finished scoring run, if
+ * any). Throws a ScenarioError for an invalid scenario.
  */
-export async function runSimulationTask(request: SimRequest, engine: MFEngine, onEvent?: (event: SimEvent) => void): Promise<SimTaskOutput> {
+export async function runSimulationTask(
+  request: SimRequest,
+  engine: MFEngine,
+  onEvent?: (event: SimEvent) => void,
+  control: SimControl = new SimControl(request.control),
+): Promise<SimTaskOutput> {
   const scenario = validateScenario(request.scenario);
-  const control = new SimControl(request.control);
   const label = request.label ?? 'main';
   const started = performance.now();
-  let prev: RunSnapshot | null = null;
-  let runIndex = 0;
-  let lastStepEvent = -Infinity;
-  let stepsDone = 0;
-  let steps = 0;
-  let partial: SimulationResult | null = null;
   const emit = (event: SimEvent) => onEvent?.(event);
-  try {
-    partial = await runSimulation(scenario, {
-      seed: request.seed,
-      label,
-      withAdversaries: request.withAdversaries,
-      disabledRules: request.disabledRules,
-      score: request.score,
-      engine,
-      signal: control,
-      clock: () => performance.now(),
-      onStep: (p) => {
-        stepsDone = p.step;
-        steps = p.steps;
-        const now = performance.now();
-        if (p.run) {
-          emit(runEvent(label, runIndex++, p.run, prev, p.step, p.steps));
-          prev = p.run;
-        } else if (now - lastStepEvent >= 50 || p.step === p.steps || control.paused) {
-          emit({ kind: 'step', label, step: p.step, steps: p.steps, time: p.time, notes: p.notes, ratings: p.ratings });
-        }
-        if (now - lastStepEvent >= 50) lastStepEvent = now;
-        control.waitTurn();
-      },
-    });
-  } catch (err) {
-    if (!(err instanceof SimulationCancelled)) throw err;
+  const main = await runPhase(scenario, request, { label, phase: 'main', withAdversaries: request.withAdversaries }, engine, control, emit);
+  const result = main.result;
+  const metrics = result ? simulationMetrics(result) : null;
+  const wantCounterfactual = request.counterfactual === true && request.withAdversaries !== false && scenario.adversaries.length > 0;
+  let attack: AttackSummary | null = null;
+  let cancelled = result === null;
+  if (result && metrics && wantCounterfactual) {
+    const cfStarted = performance.now();
+    const cfLabel = label === 'main' ? 'counterfactual' : `${label}-counterfactual`;
+    const cf = await runPhase(scenario, request, { label: cfLabel, phase: 'counterfactual', withAdversaries: false }, engine, control, emit);
+    if (cf.result) attack = attackSummary(result, cf.result, metrics, simulationMetrics(cf.result), performance.now() - cfStarted);
+    else cancelled = true;
   }
-  const result = partial;
   const summary: SimSummary = {
     label,
     seed: request.seed ?? scenario.seed,
     scenarioName: scenario.name,
-    steps,
-    stepsDone,
-    cancelled: result === null,
+    steps: main.steps,
+    stepsDone: main.stepsDone,
+    cancelled,
     start: scenario.time.startMillis,
     end: scenario.time.startMillis + scenario.time.days * 86_400_000,
     statusCodes: [...STATUS_CODES],
     notes: result ? simNotes(result) : null,
     raters: result ? simRaters(result) : null,
     sources: result ? { ...result.sources } : {},
-    metrics: result ? simulationMetrics(result) : null,
+    metrics,
     thresholds: coreThresholds(),
+    attack,
     millis: performance.now() - started,
   };
   return { summary, result };
 }
 
-function runEvent(label: string, index: number, run: RunSnapshot, prev: RunSnapshot | null, step: number, steps: number): SimRunEvent {
+interface PhaseOutput {
+  /** null when cancelled */
+  result: SimulationResult | null;
+  steps: number;
+  stepsDone: number;
+}
+
+/** One runSimulation with its events; waits its turn (pause / step / speed) after every step. */
+async function runPhase(
+  scenario: Scenario,
+  request: SimRequest,
+  run: { label: string; phase: SimPhase; withAdversaries: boolean | undefined },
+  engine: MFEngine,
+  control: SimControl,
+  emit: (event: SimEvent) => void,
+): Promise<PhaseOutput> {
+  const { label, phase } = run;
+  let prev: RunSnapshot | null = null;
+  let runIndex = 0;
+  let lastStepEvent = -Infinity;
+  const out: PhaseOutput = { result: null, steps: 0, stepsDone: 0 };
+  try {
+    out.result = await runSimulation(scenario, {
+      seed: request.seed,
+      label,
+      withAdversaries: run.withAdversaries,
+      disabledRules: request.disabledRules,
+      score: request.score,
+      engine,
+      signal: control,
+      clock: () => performance.now(),
+      onStep: (p) => {
+        out.stepsDone = p.step;
+        out.steps = p.steps;
+        const now = performance.now();
+        if (p.run) {
+          emit(runEvent(label, phase, runIndex++, p.run, prev, p.step, p.steps));
+          prev = p.run;
+        } else if (now - lastStepEvent >= 50 || p.step === p.steps || control.paused) {
+          emit({ kind: 'step', label, phase, step: p.step, steps: p.steps, time: p.time, notes: p.notes, ratings: p.ratings });
+        }
+        if (now - lastStepEvent >= 50) lastStepEvent = now;
+        return control.waitTurn();
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof SimulationCancelled)) throw err;
+  }
+  return out;
+}
+
+function runEvent(label: string, phase: SimPhase, index: number, run: RunSnapshot, prev: RunSnapshot | null, step: number, steps: number): SimRunEvent {
   const counts = new Array<number>(STATUS_CODES.length).fill(0);
   for (let n = 0; n < run.notes; n++) if (run.status[n] < counts.length) counts[run.status[n]]++;
   const note: number[] = [];
@@ -103,6 +145,7 @@ function runEvent(label: string, index: number, run: RunSnapshot, prev: RunSnaps
   return {
     kind: 'run',
     label,
+    phase,
     index,
     step,
     steps,

@@ -40,3 +40,14 @@ export function presetScenario(name: string): Scenario {
     throw new Error(`preset "${name}" is not a valid scenario: ${(err as Error).message}`);
   }
 }
+
+/** Names of the presets whose scenario has adversaries (the attack presets), in PRESETS order. */
+export function attackPresets(): string[] {
+  return [...PRESETS.keys()].filter((name) => {
+    try {
+      return presetScenario(name).adversaries.length > 0;
+    } catch (_err) {
+      return false;
+    }
+  });
+}

@@ -21,9 +21,19 @@ describe.skipIf(!available.ok)('dashboard in Chromium', () => {
     await h?.close();
   });
 
-  async function open(search = ''): Promise<Page> {
+  /** Opens the app at `search`; `isolated: false` strips the COOP / COEP headers (no SharedArrayBuffer). */
+  async function open(search = '', { isolated = true } = {}): Promise<Page> {
     problems = [];
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    if (!isolated) {
+      await context.route('**/*', async (route) => {
+        const response = await route.fetch();
+        const headers = { ...response.headers() };
+        delete headers['cross-origin-opener-policy'];
+        delete headers['cross-origin-embedder-policy'];
+        await route.fulfill({ response, headers });
+      });
+    }
     page = await context.newPage();
     await page.addInitScript(LONG_TASK_RECORDER);
     page.on('console', (m: ConsoleMessage) => {
@@ -88,21 +98,52 @@ describe.skipIf(!available.ok)('dashboard in Chromium', () => {
     await p.waitForSelector('figure:has-text("Intercept and status over time") svg', { timeout: 20_000 });
   });
 
-  it('starts paused, steps one simulated hour at a time, resumes and cancels', async () => {
-    const p = await open('?page=run');
-    await p.getByRole('button', { name: 'Start paused' }).click();
-    await text('[data-testid="run-phase"]', (t) => t === 'paused', 'a paused run');
-    const first = Number(/step (\d+) of/.exec(await text('.progress .text', (t) => /step \d+ of/.test(t), 'the progress line'))?.[1]);
-    for (const k of [1, 2]) {
-      await p.getByRole('button', { name: 'Step', exact: true }).click();
-      await text('.progress .text', (t) => t.includes(`step ${first + k} of`), `step ${first + k}`);
+  // Isolated: the control block is shared memory; not isolated: commands travel to the worker as messages.
+  for (const isolated of [true, false]) {
+    it(`starts paused, steps one simulated hour at a time, resumes and cancels (${isolated ? 'shared memory' : 'messages, no cross-origin isolation'})`, async () => {
+      const p = await open('?page=run', { isolated });
+      expect(await p.evaluate(() => window.crossOriginIsolated)).toBe(isolated);
+      await p.getByRole('button', { name: 'Start paused' }).click();
+      await text('[data-testid="run-phase"]', (t) => t === 'paused', 'a paused run');
+      const first = Number(/step (\d+) of/.exec(await text('.progress .text', (t) => /step \d+ of/.test(t), 'the progress line'))?.[1]);
+      for (const k of [1, 2]) {
+        await p.getByRole('button', { name: 'Step', exact: true }).click();
+        await text('.progress .text', (t) => t.includes(`step ${first + k} of`), `step ${first + k}`);
+      }
+      await p.waitForTimeout(300);
+      expect(await p.locator('.progress .text').textContent()).toContain(`step ${first + 2} of`);
+      await p.getByRole('button', { name: /Resume/ }).click();
+      await text('[data-testid="run-phase"]', (t) => t === 'running', 'the run resumed');
+      await text('.progress .text', (t) => Number(/step (\d+) of/.exec(t)?.[1]) > first + 2, 'steps after resuming');
+      await p.getByRole('button', { name: /Pause/ }).click();
+      await text('[data-testid="run-phase"]', (t) => t === 'paused', 'paused again');
+      await p.getByRole('button', { name: /Cancel/ }).click();
+      await text('[data-testid="run-phase"]', (t) => t === 'cancelled', 'the run cancelled', 10_000);
+    });
+  }
+
+  it('measures attack success on the Robustness page: A and B each against their counterfactual', async () => {
+    const p = await open('?page=robustness');
+    await text('[data-testid="attack-empty"]', has('This scenario has no attacker: add one on the Scenario page or load an attack preset'), 'the no-attacker empty state');
+    // The pile-on preset in a smaller world (same attacker), so both sides and their counterfactuals take seconds.
+    await p.goto(`${h.url}?page=robustness&preset=pile-on&world.raters=800&world.notes=300&world.ratings=10000&time.days=3&time.scoringEveryHours=12`);
+    await p.waitForSelector('nav[aria-label="Pages"]');
+    const started = Date.now();
+    await p.getByRole('button', { name: /Run A and B/ }).click();
+    await p.waitForSelector('[data-testid^="robust-stage-"][data-stage="counterfactual"]', { state: 'attached', timeout: 60_000 });
+    await text('section[aria-label^="A:"] .progress .text', has('counterfactual run'), 'the counterfactual phase in the progress line', 60_000);
+    for (const side of ['main', 'ab']) {
+      await p.waitForSelector(`[data-testid="robust-stage-${side}"][data-phase="done"]`, { state: 'attached', timeout: 90_000 });
     }
-    await p.waitForTimeout(300);
-    expect(await p.locator('.progress .text').textContent()).toContain(`step ${first + 2} of`);
-    await p.getByRole('button', { name: /Resume/ }).click();
-    await text('[data-testid="run-phase"]', (t) => t === 'running', 'the run resumed');
-    await p.getByRole('button', { name: /Cancel/ }).click();
-    await text('[data-testid="run-phase"]', (t) => t === 'cancelled', 'the run cancelled', 10_000);
+    const ms = Date.now() - started;
+    console.log(JSON.stringify({ metric: 'robustnessAttackRunMs', value: ms }));
+    const table = p.getByTestId('attack-table');
+    const rate = table.locator('tr', { hasText: 'success rate' }).first();
+    for (const side of ['A', 'B']) expect(await rate.locator(`td[data-side="${side}"]`).textContent()).toMatch(/^\d+\.\d%$/);
+    expect(await table.locator('tr', { hasText: 'targets' }).first().locator('td[data-side="A"]').textContent()).toBe('30');
+    await p.waitForSelector('figure:has-text("Target notes shown as Helpful") svg');
+    const [tsv] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Export TSV' }).click()]);
+    expect(tsv.suggestedFilename()).toBe('robustness-attack.tsv');
   });
 
   it('puts a changed parameter in the URL and restores it on reload', async () => {
