@@ -74,18 +74,7 @@ export async function runExperiment(scenario: Scenario, options: SimulationOptio
   const cfMetrics = counterfactual ? simulationMetrics(counterfactual) : null;
   const abMetrics = ab ? simulationMetrics(ab) : null;
   const abCfMetrics = abCounterfactual ? simulationMetrics(abCounterfactual) : null;
-  const report = (
-    run: SimulationResult,
-    cf: SimulationResult,
-    m: SimulationMetrics,
-    cm: SimulationMetrics,
-  ): AttackReport => ({
-    ...attackSuccess(
-      { world: run.world, runs: run.timeline.runs, adversaries: run.adversaries },
-      { world: cf.world, runs: cf.timeline.runs, adversaries: [] },
-    ),
-    deltas: metricDeltas(comparable(cm), comparable(m)),
-  });
+  const report = attackReport;
   return {
     main,
     counterfactual,
@@ -108,6 +97,29 @@ export async function runExperiment(scenario: Scenario, options: SimulationOptio
             }
           : null,
     },
+  };
+}
+
+/**
+ * Attack success of a run with adversaries against its counterfactual (the same world and seed without them), and
+ * the comparable metrics' differences (attack minus without), from both runs and their metrics.
+ */
+export function attackReport(
+  run: SimulationResult,
+  counterfactual: SimulationResult,
+  metrics: SimulationMetrics,
+  counterfactualMetrics: SimulationMetrics,
+): AttackReport {
+  if (counterfactual.withAdversaries)
+    throw new Error('attackReport: the counterfactual run must be without adversaries');
+  if (counterfactual.seed !== run.seed)
+    throw new Error(`attackReport: the runs have different seeds (${run.seed} and ${counterfactual.seed})`);
+  return {
+    ...attackSuccess(
+      { world: run.world, runs: run.timeline.runs, adversaries: run.adversaries },
+      { world: counterfactual.world, runs: counterfactual.timeline.runs, adversaries: [] },
+    ),
+    deltas: metricDeltas(comparable(counterfactualMetrics), comparable(metrics)),
   };
 }
 

@@ -1,15 +1,12 @@
 /**
- * Attack success of a finished run against its counterfactual, for the UI: sim's attackSuccess and metricDeltas
- * over sim's comparable metrics (as runExperiment reports them), the flip and preview deltas picked out typed, and
- * the targets' Helpful share over time.
+ * Attack success of a finished run against its counterfactual, for the UI: sim's attackReport (as runExperiment
+ * reports it), the flip and preview deltas picked out typed, and the targets' Helpful share over time.
  */
-import { comparable, type AttackReport } from '../../sim/engine/runExperiment.ts';
+import { attackReport } from '../../sim/engine/runExperiment.ts';
 import type { SimulationResult } from '../../sim/engine/runSimulation.ts';
-import { attackSuccess } from '../../sim/metrics/attackSuccess.ts';
-import { metricDeltas } from '../../sim/metrics/metricDeltas.ts';
 import type { SimulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
 import type { AttackDeltas, AttackSummary } from './engineTypes.ts';
-import { targetHelpfulShare } from './targetHelpfulShare.ts';
+import { targetHelpfulShare } from '../../sim/metrics/targetHelpfulShare.ts';
 
 /**
  * Takes the run with adversaries, its counterfactual (same world and seed, withAdversaries false), their metrics and
@@ -22,15 +19,7 @@ export function attackSummary(
   counterfactualMetrics: SimulationMetrics,
   millis: number,
 ): AttackSummary {
-  if (counterfactual.withAdversaries) throw new Error('attackSummary: the counterfactual run must be without adversaries');
-  if (counterfactual.seed !== attack.seed) throw new Error(`attackSummary: the runs have different seeds (${attack.seed} and ${counterfactual.seed})`);
-  const report: AttackReport = {
-    ...attackSuccess(
-      { world: attack.world, runs: attack.timeline.runs, adversaries: attack.adversaries },
-      { world: counterfactual.world, runs: counterfactual.timeline.runs, adversaries: [] },
-    ),
-    deltas: metricDeltas(comparable(counterfactualMetrics), comparable(attackMetrics)),
-  };
+  const report = attackReport(attack, counterfactual, attackMetrics, counterfactualMetrics);
   return {
     report,
     deltas: typedDeltas(report.deltas),
@@ -47,7 +36,11 @@ function typedDeltas(deltas: unknown): AttackDeltas {
     return typeof v === 'number' ? v : NaN;
   };
   return {
-    flips: { total: at('flips', 'total'), notesLosingHelpful: at('flips', 'notesLosingHelpful'), notesFlippingRepeatedly: at('flips', 'notesFlippingRepeatedly') },
+    flips: {
+      total: at('flips', 'total'),
+      notesLosingHelpful: at('flips', 'notesLosingHelpful'),
+      notesFlippingRepeatedly: at('flips', 'notesFlippingRepeatedly'),
+    },
     previewExposure: {
       notesEverInPreview: at('previewExposure', 'notesEverInPreview'),
       previewHours: at('previewExposure', 'previewHours'),

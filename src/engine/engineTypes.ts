@@ -2,6 +2,7 @@
  * What crosses the boundary between the UI and the engine (a worker or the same thread): plain data and
  * typed-array columns only, so results transfer without copying. Missing numbers are NaN, missing strings null.
  */
+import type { TargetHelpfulSeries } from '../../sim/metrics/targetHelpfulShare.ts';
 import type { AttackReport } from '../../sim/engine/runExperiment.ts';
 import type { SimulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
 
@@ -242,18 +243,6 @@ export interface SimSummary {
   millis: number;
 }
 
-/** The share of an attack's target notes shown as Helpful at each scoring run, with and without the attack. */
-export interface TargetHelpfulSeries {
-  /** scoring-run times, ms */
-  time: Float64Array;
-  /** Helpful targets / targets that had appeared, in the run with the attack (NaN before any appeared) */
-  withAttack: Float64Array;
-  /** the same in the counterfactual, over the targets that exist there (the attacker's own notes do not) */
-  without: Float64Array;
-  /** distinct target notes of all adversaries */
-  targets: number;
-}
-
 /** Flip and preview-exposure differences, with the attack minus without (from sim's metricDeltas). */
 export interface AttackDeltas {
   flips: { total: number; notesLosingHelpful: number; notesFlippingRepeatedly: number };
@@ -288,3 +277,5 @@ export interface NoteHistory {
   coreStatus: Uint8Array;
   intercept: Float64Array;
 }
+
+export type { TargetHelpfulSeries };

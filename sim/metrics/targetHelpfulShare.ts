@@ -1,11 +1,22 @@
 /**
  * The share of an attack's target notes shown as Helpful after each scoring run, in the run with the attack and in
- * its counterfactual (same world and seed, no adversaries). Engine-side glue for the Robustness chart: sim's
- * attackSuccess reports only the end state.
+ * its counterfactual (same world and seed, no adversaries): attack success over time (attackSuccess reports the
+ * end state).
  */
-import type { SimulationResult } from '../../sim/engine/runSimulation.ts';
-import { STATUS_CODES } from '../../sim/engine/statusTimeline.ts';
-import type { TargetHelpfulSeries } from './engineTypes.ts';
+import type { SimulationResult } from '../engine/runSimulation.ts';
+import { STATUS_CODES } from '../engine/statusTimeline.ts';
+
+/** The share of an attack's target notes shown as Helpful at each scoring run, with and without the attack. */
+export interface TargetHelpfulSeries {
+  /** scoring-run times, ms */
+  time: Float64Array;
+  /** Helpful targets / targets that had appeared, in the run with the attack (NaN before any appeared) */
+  withAttack: Float64Array;
+  /** the same in the counterfactual, over the targets that exist there (the attacker's own notes do not) */
+  without: Float64Array;
+  /** distinct target notes of all adversaries */
+  targets: number;
+}
 
 const HELPFUL = STATUS_CODES.indexOf('CURRENTLY_RATED_HELPFUL');
 
