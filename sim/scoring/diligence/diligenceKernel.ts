@@ -4,6 +4,7 @@
  */
 import type { MFProblem } from '../mf/types.ts';
 import { fastExp } from '../fastExp.ts';
+import { groupOrder } from '../groupOrder.ts';
 import type { DiligenceParams } from './diligenceRound.ts';
 
 /** L2 coefficients of the regulariser (already multiplied by l2) and its denominators. */
@@ -42,15 +43,12 @@ export class DiligenceKernel {
     const R = note.length;
     // Grouped by rater (a counting sort), so a rater's parameters and gradient sums stay in registers
     // while its ratings stream past. Sums are order-independent up to rounding.
-    const start = new Int32Array(nRaters + 1);
-    for (let r = 0; r < R; r++) start[rater[r] + 1]++;
-    for (let u = 0; u < nRaters; u++) start[u + 1] += start[u];
-    const next = start.slice(0, nRaters);
+    const { start, slot } = groupOrder(rater, nRaters);
     this.raterStart = start;
     this.noteOffset = new Int32Array(R);
     this.wt = new Float64Array(2 * R);
     for (let r = 0; r < R; r++) {
-      const k = next[rater[r]]++;
+      const k = slot[r];
       this.noteOffset[k] = note[r] * NOTE_STRIDE;
       this.wt[2 * k] = weights[r];
       this.wt[2 * k + 1] = weights[r] * target[r];

@@ -6,6 +6,7 @@
  */
 import type { MFProblem } from '../mf/types.ts';
 import { fastExp } from '../fastExp.ts';
+import { groupOrder } from '../groupOrder.ts';
 import { NOTE_STRIDE, RATER_STRIDE, regularizerLoss, type DiligenceReg } from './diligenceKernel.ts';
 import type { DiligenceParams } from './diligenceRound.ts';
 
@@ -31,10 +32,7 @@ export class NoteOnlyDiligenceKernel {
   ) {
     const { note, rater, target, nNotes, nRaters } = problem;
     const R = note.length;
-    const start = new Int32Array(nNotes + 1);
-    for (let r = 0; r < R; r++) start[note[r] + 1]++;
-    for (let n = 0; n < nNotes; n++) start[n + 1] += start[n];
-    const next = start.slice(0, nNotes);
+    const { start, slot } = groupOrder(note, nNotes);
     this.noteStart = start;
     this.coef = new Float64Array(4 * R);
     const mu = params.globalIntercept;
@@ -44,7 +42,7 @@ export class NoteOnlyDiligenceKernel {
       const fu = params.raterFactor[u];
       const ru = params.raterReputation[u];
       const frozen = group === 0 ? params.noteIntercept[n] * ru : params.noteFactor[n] * fu;
-      const k = 4 * next[n]++;
+      const k = 4 * slot[r];
       this.coef[k] = group === 0 ? fu : ru;
       this.coef[k + 1] = frozen + params.raterIntercept[u] + mu;
       this.coef[k + 2] = weights[r];

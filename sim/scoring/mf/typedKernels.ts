@@ -10,6 +10,7 @@
  * Gradients are left raw: the gradient slots receive Σ w·e and Σ w·e·f_other where e = dLoss/dpred per
  * rating, before the 1/R (and the factor 2 of the squared loss); the caller scales them.
  */
+import { groupOrder } from '../groupOrder.ts';
 
 /** Slots per entity in a side buffer: +0 intercept, +1 factor, +2 intercept gradient, +3 factor gradient. */
 export const SIDE_STRIDE = 4;
@@ -36,15 +37,12 @@ export function buildCsr(
   weight: Float32Array | undefined,
 ): RatingCsr {
   const r = outer.length;
-  const start = new Int32Array(nOuter + 1);
-  for (let k = 0; k < r; k++) start[outer[k] + 1]++;
-  for (let o = 0; o < nOuter; o++) start[o + 1] += start[o];
-  const fill = start.slice(0, nOuter);
+  const { start, slot } = groupOrder(outer, nOuter);
   const innerAt = new Int32Array(r);
   const targetOut = new Float32Array(r);
   const weightOut = weight === undefined ? null : new Float32Array(r);
   for (let k = 0; k < r; k++) {
-    const pos = fill[outer[k]]++;
+    const pos = slot[k];
     innerAt[pos] = inner[k] * SIDE_STRIDE;
     targetOut[pos] = target[k];
     if (weightOut !== null) weightOut[pos] = (weight as Float32Array)[k];
