@@ -15,6 +15,7 @@ const runs = [
   ['bench/scorePipeline.bench.ts', 'full-s202'],
   ['bench/scorePipeline.bench.ts', 'full-s202', '--workers', '2'],
   ['bench/simulate.bench.ts'],
+  ['bench/simulate.bench.ts', 'baseline', '--workers', '2'],
   ...(quick ? [] : [['bench/scorePipeline.bench.ts', 'synthetic:1000000', '--workers', '2']]),
 ];
 let failed = 0;
