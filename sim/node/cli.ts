@@ -9,6 +9,7 @@ import { ruleNamesOf } from '../scoring/meta/applyRules.ts';
 import { metaRules } from '../scoring/meta/metaRules.ts';
 import { baseRuleName } from '../scoring/meta/ruleNames.ts';
 import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
+import { pipelineSafeguardNames } from '../scoring/pipelineSafeguards.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { intOption, parseArgs, UsageError } from './cliArgs.ts';
 import { DataDirError, readDataDir, readTextFile } from './dataFiles.ts';
@@ -35,7 +36,8 @@ options:
   --epoch-millis <ms>    the run's "now" in ms since epoch (default: the current time)
   --engine <name>        MF engine: ${ENGINE_NAMES.join(', ')} (default typed)
   --scorers <a,b,...>    run only these scorers (e.g. MFCoreScorer); default all
-  --disable-rules <a,b>  switch rules off by name (e.g. "NoHighVolIntercept,MinMinorityRaters")
+  --disable-rules <a,b>  switch rules off by name (e.g. "NoHighVolIntercept,MinMinorityRaters"); also the
+                         pipeline safeguards ${pipelineSafeguardNames().join(', ')}
   --previous-scored-notes <file>   a previous run's scored_notes.tsv: incremental mode, only notes with new
                          ratings, new notes, recent flips, stabilizing and locking-eligible notes are rescored
   --previous-aux-note-info <file>  that run's aux_note_info.tsv (carried over for notes not rescored)
@@ -105,13 +107,23 @@ async function score(argv: readonly string[]): Promise<number> {
   }
   const list = (name: string) => {
     const v = options.get(name);
-    return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    return typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
   };
   const disabled = list('disable-rules') ?? [];
   const known = knownRuleNames();
   const unknown = disabled.filter((r) => !known.has(r));
   if (unknown.length > 0) {
-    throw new UsageError(`--disable-rules: unknown rule(s) ${unknown.join(', ')}; known: ${[...known].filter((r) => r.includes('(')).join('; ')}`);
+    throw new UsageError(
+      `--disable-rules: unknown rule(s) ${unknown.join(', ')}; known: ${[...known]
+        .filter((r) => r.includes('('))
+        .concat(pipelineSafeguardNames())
+        .join('; ')}`,
+    );
   }
   const workers = intOption(options, 'workers', 1, 1, 64);
   const quiet = options.has('quiet');
@@ -122,7 +134,9 @@ async function score(argv: readonly string[]): Promise<number> {
   const data = await readDataDir(resolve(positionals[0]), {
     onProgress: (p) => report('reading', Math.round(p.bytesRead / 1e6), Math.round(p.totalBytes / 1e6)),
   });
-  const engine = await createEngine(engineName as EngineName, { onWarning: (m: string) => console.error(`bridgelab: ${m}`) });
+  const engine = await createEngine(engineName as EngineName, {
+    onWarning: (m: string) => console.error(`bridgelab: ${m}`),
+  });
   const result = await scoreDataset(data, {
     now,
     seed,
@@ -134,7 +148,9 @@ async function score(argv: readonly string[]): Promise<number> {
     executor: workers > 1 ? (state) => workerExecutor(state, workers, engineName as EngineName) : undefined,
   });
   if (result.pflipFallbackReason && !quiet) {
-    console.error(`bridgelab: flip prediction not trained (${result.pflipFallbackReason}); every note counts as "will not flip"`);
+    console.error(
+      `bridgelab: flip prediction not trained (${result.pflipFallbackReason}); every note counts as "will not flip"`,
+    );
   }
   const outDir = resolve(out);
   await mkdir(outDir, { recursive: true });
@@ -146,14 +162,20 @@ async function score(argv: readonly string[]): Promise<number> {
   report('writing', 1, 1);
   if (!quiet) {
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    console.error(`bridgelab: scored ${result.notes.length} notes from ${data.ratings.length} ratings in ${secs} s -> ${outDir}`);
+    console.error(
+      `bridgelab: scored ${result.notes.length} notes from ${data.ratings.length} ratings in ${secs} s -> ${outDir}`,
+    );
   }
   return 0;
 }
 
 /** The previous run's outputs for incremental mode (--previous-scored-notes, --previous-aux-note-info). */
-async function readPrevious(scored: string | true | undefined, aux: string | true | undefined): Promise<PreviousOutputs | undefined> {
-  if (aux !== undefined && scored === undefined) throw new UsageError('--previous-aux-note-info needs --previous-scored-notes');
+async function readPrevious(
+  scored: string | true | undefined,
+  aux: string | true | undefined,
+): Promise<PreviousOutputs | undefined> {
+  if (aux !== undefined && scored === undefined)
+    throw new UsageError('--previous-aux-note-info needs --previous-scored-notes');
   if (typeof scored !== 'string') return undefined;
   const table = async (path: string, required: string[]) => {
     const text = await readTextFile(path).catch((err: Error) => {
@@ -167,10 +189,13 @@ async function readPrevious(scored: string | true | undefined, aux: string | tru
   };
 }
 
-/** Rule names a user may switch off: every per-scorer and meta rule, with or without its version suffix. */
+/**
+ * Names a user may switch off: every per-scorer and meta rule, with or without its version suffix, and the
+ * pipeline safeguards.
+ */
 function knownRuleNames(): Set<string> {
   const names = [...SCORER_RULES.map((r) => r.name), ...ruleNamesOf(metaRules())];
-  return new Set([...names, ...names.map(baseRuleName)]);
+  return new Set([...names, ...names.map(baseRuleName), ...pipelineSafeguardNames()]);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -136,6 +136,7 @@ export interface CoordinatedRingSpec extends AdversaryCommon {
   kind: 'coordinatedRing';
   latencyMinutes: number;
   spreadMinutes: number;
+  sharedCamouflagePerDay: number;
 }
 
 /** sim/world/adversaries/highVolumeSybils.ts */

@@ -5,6 +5,7 @@
  */
 import { metaRules } from '../scoring/meta/metaRules.ts';
 import { ENGINE_NAMES } from '../scoring/mf/engines.ts';
+import { pipelineSafeguardNames } from '../scoring/pipelineSafeguards.ts';
 import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
 import { scorerCatalogue } from '../scoring/scorers/catalogue.ts';
 import { TARGET_SELECTORS, VERDICTS, type AdversaryKind } from './scenarioTypes.ts';
@@ -243,7 +244,8 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     path: 'scoring.disabledRules',
     kind: 'stringList',
     default: [],
-    description: 'Rules switched off in every run (per-scorer and meta rule names, with or without the version).',
+    description:
+      'Rules switched off in every run (per-scorer and meta rule names, with or without the version, and pipeline safeguards such as PostSelectionCoalescing).',
     values: () => ruleNames(),
   },
   oneOf('scoring.engine', ENGINE_NAMES, 'typed', 'Matrix-factorisation engine.'),
@@ -272,7 +274,8 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     path: 'compare.abDisabledRules',
     kind: 'stringList',
     default: [],
-    description: 'A/B of safeguards: when non-empty, also run the same world and seed with these rules switched off.',
+    description:
+      'A/B of safeguards: when non-empty, also run the same world and seed with these rules (or pipeline safeguards such as PostSelectionCoalescing) switched off.',
     values: () => ruleNames(),
   },
 ];
@@ -307,7 +310,7 @@ export const ADVERSARY_COMMON_FIELDS: readonly FieldSpec[] = [
     0.6,
     -1,
     1,
-    "First perspective coordinate of attack accounts (camouflage ratings); its sign is the attackers' side (recruits, side agendas; 0 recruits from both sides).",
+    "First perspective coordinate of attack accounts (camouflage ratings); its sign is the attackers' side (recruits, side agendas; 0 recruits from both sides). A coordinatedRing may take the sign opposite to targets.side: a bridging forgery.",
   ),
   num(
     'camouflageRatingsPerDay',
@@ -335,6 +338,13 @@ export const ADVERSARY_FIELDS: Readonly<Record<AdversaryKind, readonly FieldSpec
       'Delay between a target note appearing (or the start) and the ring rating it.',
     ),
     num('spreadMinutes', 5, 0, 100_000, 'Members rate within this many minutes of each other.'),
+    num(
+      'sharedCamouflagePerDay',
+      0,
+      0,
+      1000,
+      'Camouflage notes a day rated by every member together (within spreadMinutes, each by its own perspective), from the simulated start: a history that places the ring in factor space and keeps its post selection shared.',
+    ),
   ],
   highVolumeSybils: [
     int('ratingsPerAccount', 300, 1, 1_000_000, 'Ratings per account (upper bound when volumes are unequal).'),
@@ -360,7 +370,12 @@ export function scorerNames(): readonly string[] {
   return scorerCatalogue().map((c) => c.name);
 }
 
-/** Names accepted in rule lists: every per-scorer rule and every meta rule, with their versions. */
+/**
+ * Names accepted in rule lists: every per-scorer rule and every meta rule, with their versions, then the pipeline
+ * safeguards (e.g. PostSelectionCoalescing, see scoring/pipelineSafeguards.ts).
+ */
 export function ruleNames(): readonly string[] {
-  return [...new Set([...SCORER_RULES.map((r) => r.name), ...metaRules().map((r) => r.name)])];
+  return [
+    ...new Set([...SCORER_RULES.map((r) => r.name), ...metaRules().map((r) => r.name), ...pipelineSafeguardNames()]),
+  ];
 }

@@ -24,7 +24,8 @@ export interface NoteFacts {
 export const RULE_WORDS: Readonly<Record<string, string>> = {
   InitialNMR: 'every note starts at Needs More Ratings',
   GeneralCRH: 'with at least 5 ratings and an intercept at or above the Helpful bar, the note becomes Helpful',
-  GeneralCRNH: 'with at least 5 ratings and an intercept below the Not Helpful line for its factor, the note becomes Not Helpful',
+  GeneralCRNH:
+    'with at least 5 ratings and an intercept below the Not Helpful line for its factor, the note becomes Not Helpful',
   UcbCRNH: 'even its most favourable intercept (pseudo-raters) stays below the bar, so it is Not Helpful',
   RatioCRNH: 'raters on both sides mostly found it unhelpful, so it is Not Helpful',
   NmCRNH: 'a "not misleading" note with a low intercept is Not Helpful',
@@ -45,9 +46,11 @@ export const RULE_WORDS: Readonly<Record<string, string>> = {
   ExpansionPlusModel: 'the expansion-plus model decided the status',
   GaussianModel: 'the Gaussian model decided the status',
   PopulationSampledIntercept: 'the population-sampled intercept decided the status',
-  NmrDueToMinStableCrhTime: 'it must stay Helpful for a while before it is shown (stabilization), so it is still Needs More Ratings',
+  NmrDueToMinStableCrhTime:
+    'it must stay Helpful for a while before it is shown (stabilization), so it is still Needs More Ratings',
   ScoringDriftGuard: 'a sudden change was held back by the drift guard',
   InsufficientExplanation: 'too few raters agreed on why it is helpful, so it needs more ratings',
+  PostSelectionCoalescing: 'raters who pick the same notes at the same moments count as one rater per note',
 };
 
 /** The rule's base name (version stripped). */
@@ -56,7 +59,10 @@ export const baseRule = (name: string): string => name.trim().replace(/ \(v[0-9.
 /** Plain words for a rule, or the name itself when unknown. */
 export function ruleWords(name: string): string {
   const base = baseRule(name);
-  return RULE_WORDS[base] ?? (/^GroupModel|^MultiGroupModel|^TopicModel/.test(base) ? 'a group or topic model decided the status' : base);
+  return (
+    RULE_WORDS[base] ??
+    (/^GroupModel|^MultiGroupModel|^TopicModel/.test(base) ? 'a group or topic model decided the status' : base)
+  );
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'not computed');
@@ -83,14 +89,21 @@ export function explainNote(f: NoteFacts, t: CoreThresholds): string[] {
           ? 'It is below the Not Helpful line.'
           : 'It sits between the two, so the model alone leaves it at Needs More Ratings.'),
   );
-  const side = Math.abs(f.factor) <= t.factor ? 'raters across perspectives rated it alike' : 'its ratings split along perspective lines (it appeals to one side)';
-  out.push(`Its factor is ${fmt(f.factor)}: ${side}. Bridging means a note is shown only when people who usually disagree both find it helpful.`);
+  const side =
+    Math.abs(f.factor) <= t.factor
+      ? 'raters across perspectives rated it alike'
+      : 'its ratings split along perspective lines (it appeals to one side)';
+  out.push(
+    `Its factor is ${fmt(f.factor)}: ${side}. Bridging means a note is shown only when people who usually disagree both find it helpful.`,
+  );
   if (f.numRatings < 5) out.push(`It has only ${f.numRatings} ratings; the scorer decides nothing before 5.`);
   const safeguards: string[] = [];
   if (Number.isFinite(f.interceptNoHighVol)) safeguards.push(`without high-volume raters ${fmt(f.interceptNoHighVol)}`);
-  if (Number.isFinite(f.interceptNoCorrelated)) safeguards.push(`without correlated raters ${fmt(f.interceptNoCorrelated)}`);
+  if (Number.isFinite(f.interceptNoCorrelated))
+    safeguards.push(`without correlated raters ${fmt(f.interceptNoCorrelated)}`);
   if (safeguards.length > 0) out.push(`Safeguard re-fits of the intercept: ${safeguards.join(', ')}.`);
   const rules = [...(f.coreRules ?? '').split(','), ...(f.metaRules ?? '').split(',')].filter((r) => r.trim() !== '');
-  if (rules.length > 0) out.push(`Rules that fired, in order: ${rules.map((r) => `${baseRule(r)} (${ruleWords(r)})`).join('; ')}.`);
+  if (rules.length > 0)
+    out.push(`Rules that fired, in order: ${rules.map((r) => `${baseRule(r)} (${ruleWords(r)})`).join('; ')}.`);
   return out;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { randomSeeded } from '../../random/random.ts';
 import { applyClustering } from './applyClustering.ts';
-import { makeNoteInfo, makeRatings, type NoteRow, type RatingRow } from './testTables.ts';
+import { postSelectionCliques } from './postSelectionSimilarity.ts';
+import { quasiCliques } from './quasiCliques.ts';
+import { makeNoteInfo, makeRatings, ringWorld, type NoteRow, type RatingRow } from './testTables.ts';
 
 const T = 1_748_000_000_000;
 // Notes 0..199: note 0 by author 10, the others by author 11.
@@ -24,6 +27,8 @@ pss[1] = pss[2] = pss[3] = pss[10] = 1;
 pss[4] = 2;
 const qc = new Int32Array(12);
 qc[1] = qc[5] = 1;
+/** Expected correlatedRater of a rater: a quasi-clique value ('final': and a PSS value). */
+const correlatedRow = (mode: string, r: number): number => (qc[r] > 0 && (mode !== 'final' || pss[r] > 0) ? 1 : 0);
 
 describe('applyClustering', () => {
   const ratings = makeRatings(rows);
@@ -54,6 +59,25 @@ describe('applyClustering', () => {
     expect(Array.from(correlated)).toEqual([1, 0, 0, 1, 0, 0, 1, 1]);
   });
 
+  it('with coalescing switched off keeps every rating and flags as usual, in every mode', () => {
+    for (const mode of ['prescoring', 'final', 'intended'] as const) {
+      const on = applyClustering(ratings, info, pss, qc, mode, 200);
+      const off = applyClustering(ratings, info, pss, qc, mode, 200, { coalesce: false });
+      expect(Array.from(off.keep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      const flagOf = new Map(Array.from(on.keep, (row, k) => [row, on.correlated[k]]));
+      for (let k = 0; k < off.keep.length; k++) {
+        expect(off.correlated[k]).toBe(correlatedRow(mode, rows[off.keep[k]].rater));
+        if (flagOf.has(off.keep[k])) expect(off.correlated[k]).toBe(flagOf.get(off.keep[k]));
+      }
+    }
+  });
+
+  it('coalesces by default and with coalesce: true', () => {
+    const byDefault = applyClustering(ratings, info, pss, qc, 'prescoring', 200);
+    expect(applyClustering(ratings, info, pss, qc, 'prescoring', 200, { coalesce: true })).toEqual(byDefault);
+    expect(Array.from(byDefault.keep)).toEqual([2, 3, 5, 7]);
+  });
+
   it('ignores the author of a note that is not in the notes table', () => {
     const deleted = makeNoteInfo(notes.map((n, k) => (k === 0 ? { ...n, tweet: null } : n)));
     const { keep } = applyClustering(ratings, deleted, pss, qc, 'prescoring', 200);
@@ -67,5 +91,46 @@ describe('applyClustering', () => {
     expect(() => applyClustering(ratings, info, new Int32Array(2), new Int32Array(2), 'final', 200)).toThrow(
       /rater index/,
     );
+  });
+});
+
+describe('applyClustering on a detected ring, coalescing on and off', () => {
+  const w = ringWorld({
+    background: 300,
+    ratingsPerRater: 40,
+    notes: 400,
+    ringSize: 6,
+    ringPosts: 60,
+    ringSpacingMs: 60_000,
+    sameVerdict: true,
+    random: randomSeeded(11),
+  });
+  const ratings = makeRatings(w.rows);
+  const info = makeNoteInfo(w.notes);
+  const pss = postSelectionCliques(ratings, info, w.nParticipants);
+  const qc = quasiCliques(ratings, info, w.nParticipants);
+  const ring = new Set(w.ring);
+  const ringRows = w.rows.filter((r) => ring.has(r.rater)).length;
+
+  it('the ring is in a PSS clique and a quasi-clique', () => {
+    for (const r of w.ring) {
+      expect(pss[r]).toBeGreaterThan(0);
+      expect(qc[r]).toBeGreaterThan(0);
+    }
+  });
+
+  it('on: one ring rating per target survives; off: every rating survives, ring ratings flagged either way', () => {
+    const on = applyClustering(ratings, info, pss, qc, 'final', w.notes.length);
+    const off = applyClustering(ratings, info, pss, qc, 'final', w.notes.length, { coalesce: false });
+    const ringKept = (c: { keep: Int32Array }) => Array.from(c.keep).filter((i) => ring.has(w.rows[i].rater)).length;
+    expect(ringKept(on)).toBe(60);
+    expect(ringKept(off)).toBe(ringRows);
+    expect(off.keep.length).toBe(w.rows.length);
+    off.keep.forEach((row, k) => {
+      if (ring.has(w.rows[row].rater)) expect(off.correlated[k]).toBe(1);
+    });
+    on.keep.forEach((row, k) => {
+      if (ring.has(w.rows[row].rater)) expect(on.correlated[k]).toBe(1);
+    });
   });
 });

@@ -9,6 +9,15 @@ import { MIN_NOTES_FOR_PROD_DATA } from '../preprocess/highVolumeRaters.ts';
  */
 export type ClusteringMode = 'prescoring' | 'final' | 'intended';
 
+/** Switches of applyClustering. */
+export interface ClusteringOptions {
+  /**
+   * PSS coalescing (default true). False keeps every rating (the `PostSelectionCoalescing` pipeline safeguard
+   * switched off); the `correlatedRater` flags are computed as usual.
+   */
+  coalesce?: boolean;
+}
+
 /** Result of applying a clustering: the kept rows and their `correlatedRater` flags. */
 export interface ClusteredRatings {
   /** row indices into the input ratings, ascending */
@@ -26,7 +35,7 @@ export interface ClusteredRatings {
  * correlatedRater = the rater has a quasi-clique value (mode 'final': and a PSS value). Coalescing, only with
  * ≥ 200 notes: a rating whose rater's PSS value equals the note author's is dropped; among the other ratings of
  * PSS raters only the earliest per (note, PSS value) is kept (ties: lower row). Ratings of raters without a
- * PSS value are kept.
+ * PSS value are kept. With `options.coalesce` false nothing is dropped and only the flags are set.
  *
  * @example const { keep, correlated } = applyClustering(ratings, noteInfo, pss, qc, 'prescoring', nNotes);
  */
@@ -37,6 +46,7 @@ export function applyClustering(
   quasiCliqueValue: Int32Array,
   mode: ClusteringMode,
   nNotes: number,
+  options: ClusteringOptions = {},
 ): ClusteredRatings {
   const nParticipants = postSelectionValue.length;
   if (quasiCliqueValue.length !== nParticipants) {
@@ -64,7 +74,7 @@ export function applyClustering(
     }
   }
   const keepRow = new Uint8Array(n).fill(1);
-  if (nNotes >= MIN_NOTES_FOR_PROD_DATA) {
+  if (nNotes >= MIN_NOTES_FOR_PROD_DATA && options.coalesce !== false) {
     // Candidates for coalescing: PSS raters not rating their own clique's notes, ordered by (note, value, time, row).
     const cand: number[] = [];
     for (let i = 0; i < n; i++) {
