@@ -141,9 +141,11 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const scoringMillis: number[] = [];
   let lastResult: ScoringResult | null = null;
   let appeared = 0;
-  // Production cadence (scenario.scoring): prescoring results reused between prescoring runs, incremental rescoring.
+  // Production cadence (scenario.scoring): the prescoring run's results and rater clustering are reused until the
+  // next prescoring; incremental rescoring in between. (The topic classifier is retrained every run: reusing it, as
+  // production does, aborts runs of small young worlds on its accuracy check.)
   const prescoreEvery = scenario.scoring.prescoreEveryHours * 3_600_000;
-  let prescoring: ScoringResult['run']['prescoring'] | null = null;
+  let prescored: ScoringResult['run'] | null = null;
   let prescoredAt = -Infinity;
 
   const addRating = (
@@ -201,7 +203,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     if (options.score !== false && ((s + 1) % stepsPerScoring === 0 || s === steps - 1)) {
       const started = options.clock?.() ?? NaN;
       const view = data.view();
-      const reuse = prescoring !== null && prescoreEvery > 0 && t1 - prescoredAt < prescoreEvery - 1;
+      const reuse = prescored !== null && prescoreEvery > 0 && t1 - prescoredAt < prescoreEvery - 1;
       try {
         const result = await scoreDataset(view, {
           now: t1,
@@ -211,11 +213,11 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
           disabledRules,
           onProgress: options.onScoringProgress,
           executor: options.executor,
-          prescoring: reuse && prescoring ? prescoring : undefined,
+          ...(reuse && prescored ? { prescoring: prescored.prescoring, raterClustering: prescored } : {}),
           previous: scenario.scoring.incremental && lastResult ? previousOutputs(lastResult) : undefined,
         });
         if (!reuse) {
-          prescoring = result.run.prescoring;
+          prescored = result.run;
           prescoredAt = t1;
         }
         data.statusHistory = nextStatusHistory(result);

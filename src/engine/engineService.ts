@@ -122,7 +122,9 @@ export class EngineService {
     const report = throttled(onProgress);
     this.last = null;
     this.lastSim = null;
-    const data = await readDataFiles(files, (p) => report({ stage: `reading ${p.file}`, done: p.bytesRead, total: p.totalBytes }));
+    const data = await readDataFiles(files, (p) =>
+      report({ stage: `reading ${p.file}`, done: p.bytesRead, total: p.totalBytes }),
+    );
     return this.score(data, request, report, started);
   }
 
@@ -182,7 +184,12 @@ export class EngineService {
     return classroomScore(world);
   }
 
-  private async score(data: Dataset, request: ScoreRequest, report: ProgressFn, started: number): Promise<ScoredDataset> {
+  private async score(
+    data: Dataset,
+    request: ScoreRequest,
+    report: ProgressFn,
+    started: number,
+  ): Promise<ScoredDataset> {
     if (data.notes.length === 0) throw new Error('the dataset has no notes');
     if (data.ratings.length === 0) throw new Error('the dataset has no ratings');
     const now = request.now ?? latestRating(data);
@@ -196,6 +203,7 @@ export class EngineService {
       scorers: scorers.length > 0 ? scorers : undefined,
       disabledRules,
       onProgress: (stage, done, total) => report({ stage, done, total }),
+      sameDataRun: this.last?.data === data ? (this.last.result?.run ?? undefined) : undefined,
     });
     const view: ScoredDataset = {
       notes: notesView(data, result),

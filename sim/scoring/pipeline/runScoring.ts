@@ -2,6 +2,7 @@ import type { Dataset, RatingsTable } from '../../data/tables.ts';
 import { applyClustering } from '../clustering/applyClustering.ts';
 import { postSelectionCliques } from '../clustering/postSelectionSimilarity.ts';
 import { quasiCliques } from '../clustering/quasiCliques.ts';
+import { POST_SELECTION_COALESCING, safeguardEnabled } from '../pipelineSafeguards.ts';
 import type { MFEngine } from '../mf/types.ts';
 import { tagHighVolumeRaters } from '../preprocess/highVolumeRaters.ts';
 import { scorerCatalogue } from '../scorers/catalogue.ts';
@@ -32,6 +33,16 @@ export interface ScoringOptions {
    */
   prescoring?: Map<string, PrescoringResult>;
   /**
+   * With `prescoring`: the rater clustering of that run (production computes it before prescoring and final
+   * scoring applies that table, §3, §9.1). Participants new since then have no clique. Take it from `ScoringRun`.
+   */
+  raterClustering?: RaterClustering;
+  /**
+   * An earlier run on this same `Dataset` object (rescoring it with other options or rules): its rater clustering
+   * and note topics, which depend on the data alone, are reused instead of recomputed.
+   */
+  sameDataRun?: ScoringRun;
+  /**
    * A previous run's outputs (incremental mode): only notes with new ratings, new notes, recent flips, notes in
    * stabilization and locking-eligible notes are rescored; the others keep their previous rows.
    */
@@ -40,19 +51,25 @@ export interface ScoringOptions {
   executor?: (state: ScorerState) => ScorerExecutor;
 }
 
+/** Per participant: PSS clique id and quasi-clique id (0 = none), the rater-clustering job's table. */
+export interface RaterClustering {
+  postSelectionValue: Int32Array;
+  quasiCliqueValue: Int32Array;
+}
+
 /** Everything one scoring run produced, before the output files are assembled. */
-export interface ScoringRun {
+export interface ScoringRun extends RaterClustering {
   ctx: RunContext;
   prescoring: Map<string, PrescoringResult>;
   outputs: ScorerOutput[];
-  postSelectionValue: Int32Array;
-  quasiCliqueValue: Int32Array;
   runRatings: StageRatings;
   /** ratings after preprocessing, before PSS coalescing (contributor statistics read these) */
   preprocessedRatings: RatingsTable;
   /** incremental runs: which notes were rescored and why (null = every note was scored) */
   rescore: RescoreSelection | null;
 }
+
+const sameNotes = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Compare two decimal id strings as 64-bit signed integers. */
 export function compareIds(a: string, b: string): number {
@@ -74,7 +91,9 @@ export function prepareContext(data: Dataset, opts: ScoringOptions): RunContext 
     modelingGroup[e.participant[i]] = e.modelingGroup[i];
   }
   const universe = Int32Array.from(
-    [...Array(nNotes).keys()].filter((n) => info.inUniverse[n]).sort((a, b) => compareIds(data.noteIds.values[a], data.noteIds.values[b])),
+    [...Array(nNotes).keys()]
+      .filter((n) => info.inUniverse[n])
+      .sort((a, b) => compareIds(data.noteIds.values[a], data.noteIds.values[b])),
   );
   const nsh = data.statusHistory;
   const previous = {
@@ -116,23 +135,42 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
   const progress = (stage: string, done: number, total: number) => ctx.onProgress?.(stage, done, total);
   const ratings = filterRatings(data, ctx.info);
 
+  const reuse = opts.prescoring !== undefined;
+  const same = opts.sameDataRun;
+  if (same && same.ctx.data !== data) throw new Error('runScorers: sameDataRun was scored on another dataset');
+  const grown = (values: Int32Array) => {
+    const out = new Int32Array(ctx.nParticipants);
+    out.set(values.subarray(0, ctx.nParticipants));
+    return out;
+  };
+  const clusteringFrom = same ?? (reuse ? opts.raterClustering : undefined);
   progress('clustering', 0, 1);
-  const postSelectionValue = postSelectionCliques(ratings, ctx.info, ctx.nParticipants);
-  const quasiCliqueValue = quasiCliques(ratings, ctx.info, ctx.nParticipants);
+  const postSelectionValue = clusteringFrom
+    ? grown(clusteringFrom.postSelectionValue)
+    : postSelectionCliques(ratings, ctx.info, ctx.nParticipants);
+  const quasiCliqueValue = clusteringFrom
+    ? grown(clusteringFrom.quasiCliqueValue)
+    : quasiCliques(ratings, ctx.info, ctx.nParticipants);
   progress('clustering', 1, 1);
 
   progress('topics', 0, 1);
-  const topicModel = trainTopicModel(ctx.info);
-  ctx.noteTopic.set(predictNoteTopics(topicModel, ctx.info, ctx.universe));
+  if (same && sameNotes(same.ctx.universe, ctx.universe)) ctx.noteTopic.set(same.ctx.noteTopic);
+  else ctx.noteTopic.set(predictNoteTopics(trainTopicModel(ctx.info), ctx.info, ctx.universe));
   progress('topics', 1, 1);
 
   const numNotes = data.notes.length;
-  const pre = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'prescoring', numNotes);
+  const clustering = { coalesce: safeguardEnabled(ctx.disabledRules, POST_SELECTION_COALESCING) };
+  // Prescoring's view of the ratings (full clustering table); not needed when prescoring is reused.
+  const prescoringRows = reuse
+    ? new Int32Array(0)
+    : applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'prescoring', numNotes, clustering).keep;
   const highVolumeAll = tagHighVolumeRaters(ratings, ctx.nParticipants);
-  const fin = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'final', numNotes);
+  const fin = applyClustering(ratings, ctx.info, postSelectionValue, quasiCliqueValue, 'final', numNotes, clustering);
   const rescore = opts.previous ? selectNotesToRescore(ctx, ratings, opts.previous) : null;
   const finalRows = rescore ? fin.keep.filter((i) => rescore.mask[ratings.note[i]] === 1) : fin.keep;
-  const finalCorrelated = rescore ? fin.correlated.filter((_c, k) => rescore.mask[ratings.note[fin.keep[k]]] === 1) : fin.correlated;
+  const finalCorrelated = rescore
+    ? fin.correlated.filter((_c, k) => rescore.mask[ratings.note[fin.keep[k]]] === 1)
+    : fin.correlated;
   const runRatings: StageRatings = {
     ratings: selectRatings(ratings, finalRows),
     highVolume: Uint8Array.from(finalRows, (i) => highVolumeAll[i]),
@@ -141,17 +179,20 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
   const { data: _data, engine: _engine, onProgress: _onProgress, disabledRules, ...plain } = ctx;
   const state: ScorerState = {
     ctx: { ...plain, disabledRules: [...disabledRules] },
-    prescoringRatings: selectRatings(ratings, pre.keep),
+    prescoringRatings: selectRatings(ratings, prescoringRows),
     runRatings,
     finalUniverse: rescore ? ctx.universe.filter((n) => rescore.mask[n] === 1) : ctx.universe,
   };
   const executor = opts.executor ? opts.executor(state) : inProcessExecutor(state, ctx.engine);
   try {
-    const wanted = (c: ScorerConfig) => !opts.scorers || opts.scorers.includes(c.name) || opts.scorers.includes(c.prescoringName);
+    const wanted = (c: ScorerConfig) =>
+      !opts.scorers || opts.scorers.includes(c.name) || opts.scorers.includes(c.prescoringName);
     const catalogue = scorerCatalogue().filter(wanted);
     let prescoring: Map<string, PrescoringResult>;
     if (opts.prescoring) {
-      prescoring = new Map([...opts.prescoring].map(([k, p]) => [k, resizePrescoring(p, ctx.nNotes, ctx.nParticipants)]));
+      prescoring = new Map(
+        [...opts.prescoring].map(([k, p]) => [k, resizePrescoring(p, ctx.nNotes, ctx.nParticipants)]),
+      );
     } else {
       const prescorers = catalogue.filter((c) => c.prescoring && c.kind === 'mf').map((c) => c.name);
       progress('prescoring', 0, prescorers.length);
@@ -166,10 +207,23 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
     const finals = catalogue.filter((c) => c.finalScoring && prescoring.has(c.prescoringName));
     progress('final scoring', 0, finals.length);
     const outputs = (await executor.run(
-      finals.map((c) => ({ kind: 'final', scorer: c.name, prescoring: prescoring.get(c.prescoringName) as PrescoringResult })),
+      finals.map((c) => ({
+        kind: 'final',
+        scorer: c.name,
+        prescoring: prescoring.get(c.prescoringName) as PrescoringResult,
+      })),
       (d, t) => progress('final scoring', d, t),
     )) as ScorerOutput[];
-    return { ctx, prescoring, outputs, postSelectionValue, quasiCliqueValue, runRatings, preprocessedRatings: ratings, rescore };
+    return {
+      ctx,
+      prescoring,
+      outputs,
+      postSelectionValue,
+      quasiCliqueValue,
+      runRatings,
+      preprocessedRatings: ratings,
+      rescore,
+    };
   } finally {
     await executor.close();
   }
