@@ -1,3 +1,4 @@
+import type { SeedLabelCache } from '../scoring/topics/seedTopics.ts';
 import { deriveSeed, randomSeeded } from '../random/random.ts';
 import type { Dataset } from '../data/tables.ts';
 import { createEngine, type EngineName } from '../scoring/mf/engines.ts';
@@ -146,6 +147,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   // production does, aborts runs of small young worlds on its accuracy check.)
   const prescoreEvery = scenario.scoring.prescoreEveryHours * 3_600_000;
   let prescored: ScoringResult['run'] | null = null;
+  const seedLabelCache: SeedLabelCache = new Map();
   let prescoredAt = -Infinity;
 
   const addRating = (
@@ -214,6 +216,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
           onProgress: options.onScoringProgress,
           executor: options.executor,
           ...(reuse && prescored ? { prescoring: prescored.prescoring, raterClustering: prescored } : {}),
+          seedLabelCache,
           previous: scenario.scoring.incremental && lastResult ? previousOutputs(lastResult) : undefined,
         });
         if (!reuse) {

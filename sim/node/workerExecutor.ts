@@ -5,14 +5,16 @@ import type { ScorerExecutor, ScorerState, ScorerTask, ScorerTaskResult } from '
 /**
  * `size` scorer worker threads kept for many scoring runs (a simulation scores dozens of times; starting a
  * thread loads the whole pipeline, which costs more than a small run). `executor(state)` hands the workers one
- * run's state and runs its tasks concurrently; results come back in task order, so output does not depend on
- * scheduling. One executor at a time; `close()` ends the threads.
+ * run's state and runs its tasks concurrently, longest first by the previous run's times; results come back in
+ * task order, so output does not depend on scheduling. One executor at a time; `close()` ends the threads.
  *
  * @example const pool = new ScorerWorkerPool(2, 'typed'); await runSimulation(s, { executor: (st) => pool.executor(st) }); await pool.close();
  */
 export class ScorerWorkerPool {
   private readonly workers: Worker[];
   private busy = false;
+  /** how long each (kind, scorer) task took last time: later runs start the longest tasks first */
+  private readonly lastMillis = new Map<string, number>();
 
   constructor(size: number, engine: EngineName) {
     if (!(Number.isInteger(size) && size >= 1))
@@ -45,9 +47,15 @@ export class ScorerWorkerPool {
       if (tasks.length === 0) return resolve(results);
       const detach: (() => void)[] = [];
       const cleanup = () => detach.forEach((d) => d());
+      const key = (t: ScorerTask) => `${t.kind} ${t.scorer}`;
+      const cost = (t: ScorerTask) => this.lastMillis.get(key(t)) ?? Infinity;
+      // Longest first (by the previous run's times, unknown first) keeps both threads busy to the end.
+      const order = tasks.map((_t, i) => i).sort((a, b) => cost(tasks[b]) - cost(tasks[a]) || a - b);
+      const sentAt = new Float64Array(tasks.length);
       const feed = (w: Worker) => {
         if (failed || next >= tasks.length) return;
-        const id = next++;
+        const id = order[next++];
+        sentAt[id] = performance.now();
         w.postMessage({ type: 'task', id, task: tasks[id] });
       };
       for (const w of workers) {
@@ -59,6 +67,7 @@ export class ScorerWorkerPool {
             return reject(new Error(`scorer task ${tasks[m.id].scorer} failed in a worker: ${m.error}`));
           }
           results[m.id] = m.result ?? null;
+          this.lastMillis.set(key(tasks[m.id]), performance.now() - sentAt[m.id]);
           done++;
           onDone?.(done, tasks.length);
           if (done === tasks.length) {

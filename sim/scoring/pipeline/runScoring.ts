@@ -8,6 +8,7 @@ import { tagHighVolumeRaters } from '../preprocess/highVolumeRaters.ts';
 import { scorerCatalogue } from '../scorers/catalogue.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { predictNoteTopics, trainTopicModel } from '../topics/assignTopics.ts';
+import type { SeedLabelCache } from '../topics/seedTopics.ts';
 import type { ScorerOutput } from './finalScore.ts';
 import { inProcessExecutor, type ScorerExecutor, type ScorerState } from './scorerExecutor.ts';
 import { buildNoteInfo, filterRatings, selectRatings } from './preprocess.ts';
@@ -42,6 +43,8 @@ export interface ScoringOptions {
    * and note topics, which depend on the data alone, are reused instead of recomputed.
    */
   sameDataRun?: ScoringRun;
+  /** Seed labels by post text carried across runs (a simulation passes one; post texts rarely change). */
+  seedLabelCache?: SeedLabelCache;
   /**
    * A previous run's outputs (incremental mode): only notes with new ratings, new notes, recent flips, notes in
    * stabilization and locking-eligible notes are rescored; the others keep their previous rows.
@@ -155,7 +158,10 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
 
   progress('topics', 0, 1);
   if (same && sameNotes(same.ctx.universe, ctx.universe)) ctx.noteTopic.set(same.ctx.noteTopic);
-  else ctx.noteTopic.set(predictNoteTopics(trainTopicModel(ctx.info), ctx.info, ctx.universe));
+  else {
+    const cache: SeedLabelCache = opts.seedLabelCache ?? new Map();
+    ctx.noteTopic.set(predictNoteTopics(trainTopicModel(ctx.info, undefined, cache), ctx.info, ctx.universe, cache));
+  }
   progress('topics', 1, 1);
 
   const numNotes = data.notes.length;

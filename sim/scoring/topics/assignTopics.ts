@@ -1,6 +1,6 @@
 import type { NoteInfo } from '../noteInfo.ts';
 import { buildPostTexts } from './postText.ts';
-import { N_TOPICS, seedLabels, Topic, UNASSIGNED_THRESHOLD } from './seedTopics.ts';
+import { N_TOPICS, seedLabels, Topic, UNASSIGNED_THRESHOLD, type SeedLabelCache } from './seedTopics.ts';
 import { fitTopicClassifier, topicProbabilities, type TopicClassifier } from './topicClassifier.ts';
 
 /** Minimum balanced accuracy of the classifier's argmax against the seed labels; the reference aborts below. */
@@ -23,11 +23,13 @@ export interface TopicModel {
  * (default: every note with a known post id), each post's text made of those notes' summaries. Trains on the
  * non-conflicted posts with their seed labels (Unassigned is a class).
  *
+ * `cache` (also a parameter of predictNoteTopics) spares labelling a post text twice.
+ *
  * @example const model = trainTopicModel(noteInfo); const topics = predictNoteTopics(model, noteInfo, universe);
  */
-export function trainTopicModel(noteInfo: NoteInfo, notesToUse?: Int32Array): TopicModel {
+export function trainTopicModel(noteInfo: NoteInfo, notesToUse?: Int32Array, cache?: SeedLabelCache): TopicModel {
   const posts = buildPostTexts(noteInfo, notesToUse);
-  const { labels, conflicted } = seedLabels(posts.texts);
+  const { labels, conflicted } = seedLabels(posts.texts, cache);
   const seedCounts = new Array<number>(N_TOPICS).fill(0);
   const trainTexts: string[] = [];
   const trainLabels: number[] = [];
@@ -54,7 +56,7 @@ export function trainTopicModel(noteInfo: NoteInfo, notesToUse?: Int32Array): To
  * the seed labels. Returns one code per global note index (0 = Unassigned / not on one of these posts). Throws
  * when the classifier's balanced accuracy on the non-conflicted posts is ≤ 0.35, as the reference aborts.
  */
-export function predictNoteTopics(model: TopicModel, noteInfo: NoteInfo, notes: Int32Array): Int8Array {
+export function predictNoteTopics(model: TopicModel, noteInfo: NoteInfo, notes: Int32Array, cache?: SeedLabelCache): Int8Array {
   const tweets = new Set<string>();
   for (const k of notes) {
     if (k < 0 || k >= noteInfo.size)
@@ -65,7 +67,7 @@ export function predictNoteTopics(model: TopicModel, noteInfo: NoteInfo, notes: 
   const onPosts: number[] = [];
   for (let k = 0; k < noteInfo.size; k++) if (tweets.has(noteInfo.tweetId[k] as string)) onPosts.push(k);
   const posts = buildPostTexts(noteInfo, Int32Array.from(onPosts));
-  const seeds = seedLabels(posts.texts);
+  const seeds = seedLabels(posts.texts, cache);
   let postTopics: Int8Array;
   if (model.classifier === null) {
     postTopics = Int8Array.from(seeds.labels);

@@ -91,22 +91,37 @@ export interface SeedLabels {
 }
 
 /**
+ * Seed labels already computed, by post text (labelling is a pure function of the text): share one between the
+ * training and prediction of a run, or across the runs of a simulation, where most posts keep their text.
+ * Treat the `conflicted` arrays as read-only.
+ */
+export type SeedLabelCache = Map<string, { label: number; conflicted: number[] | null }>;
+
+/**
  * Seed labels of post texts (§4 step 2): every non-overlapping match of the seed regex over the lower-cased
  * text adds its topic; exactly one topic → that label, several → Unassigned and conflicted.
  *
  * @example seedLabels(['putin and gaza', 'nonscam']) // labels [0, 0], conflicted [[1, 2], null]
+ * With `cache`, texts found there are not matched again and new ones are added.
  */
-export function seedLabels(texts: readonly string[]): SeedLabels {
+export function seedLabels(texts: readonly string[], cache?: SeedLabelCache): SeedLabels {
   const re = seedRegExp();
   const labels = new Int8Array(texts.length);
   const conflicted: (number[] | null)[] = new Array(texts.length).fill(null);
   texts.forEach((text, i) => {
+    const known = cache?.get(text);
+    if (known !== undefined) {
+      labels[i] = known.label;
+      conflicted[i] = known.conflicted;
+      return;
+    }
     const found = new Set<number>();
     for (const m of text.toLowerCase().matchAll(re)) {
       for (let code = 1; code < N_TOPICS; code++) if (m.groups?.[TOPIC_NAMES[code]] !== undefined) found.add(code);
     }
     if (found.size === 1) labels[i] = [...found][0];
     else if (found.size > 1) conflicted[i] = [...found].sort((a, b) => a - b);
+    cache?.set(text, { label: labels[i], conflicted: conflicted[i] });
   });
   return { labels, conflicted };
 }
