@@ -8,7 +8,8 @@ import {
   NOTE_STATUS_HISTORY_COLUMNS,
   SCORED_NOTES_COLUMNS,
 } from './outputColumns.ts';
-import { formatFloat32, formatFloat64, tsvText, writeTsv } from './writeTsv.ts';
+import { formatFloat32, formatFloat64, outputTextTable, tsvText, writeTsv, type OutputColumn } from './writeTsv.ts';
+import { readOutputTable } from './readOutputTable.ts';
 
 const EXPECTED = fileURLToPath(new URL('../../datasets/conformance/core-s101/expected/', import.meta.url));
 const headerOf = (name: string): string[] => {
@@ -101,5 +102,23 @@ describe('writeTsv', () => {
     expect(() => tsvText([{ name: 'id', kind: 'string', values: Int32Array.from([5]), dictionary: ['a'] }])).toThrow(
       /code 5 is not in its dictionary/,
     );
+  });
+});
+
+describe('outputTextTable', () => {
+  it('equals reading back the text writeTsv writes', () => {
+    const columns: OutputColumn[] = [
+      { name: 'noteId', kind: 'string', values: ['1', '2', null] },
+      { name: 'score', kind: 'float', values: new Float32Array([0.28079238533973694, NaN, -Infinity]) },
+      { name: 'mean', kind: 'float', values: [0.1 + 0.2, 1e-21, 3] },
+      { name: 'count', kind: 'int', values: new Int32Array([0, 7, -2]) },
+      { name: 'ok', kind: 'bool', values: new Uint8Array([1, 0, 255]) },
+      { name: 'code', kind: 'string', values: new Int32Array([1, -1, 0]), dictionary: ['a\tb', 'c'] },
+      { name: 'cell', kind: 'cell', cell: (i) => (i === 1 ? '' : `x${i}\ny`) },
+    ];
+    expect(outputTextTable('t.tsv', columns, ['noteId'])).toEqual(
+      readOutputTable('t.tsv', tsvText(columns), ['noteId']),
+    );
+    expect(() => outputTextTable('t.tsv', columns, ['missing'])).toThrow(/t.tsv has no column missing/);
   });
 });

@@ -1,3 +1,5 @@
+import type { TextTable } from './readOutputTable.ts';
+
 /**
  * A column to write. Missing values are written as empty cells: NaN in numeric columns, null in string
  * and bool columns, negative codes in dictionary-coded string columns, 255 in Uint8Array bool columns.
@@ -51,6 +53,35 @@ export function* writeTsv(columns: readonly OutputColumn[], options: WriteTsvOpt
     }
     yield out;
   }
+}
+
+/**
+ * The TextTable that readOutputTable would return for writeTsv's text of `columns`, without writing and parsing
+ * the text: every cell as writeTsv formats it, empty cells as null. `required` columns must be present.
+ *
+ * @example const prev = outputTextTable('scored_notes.tsv', columns, ['noteId']);
+ */
+export function outputTextTable(
+  file: string,
+  columns: readonly OutputColumn[],
+  required: readonly string[],
+): TextTable {
+  if (columns.length === 0) throw new Error('outputTextTable: no columns');
+  const rows = rowCount(columns, undefined);
+  const header = columns.map((c) => sanitize(c.name));
+  for (const name of required)
+    if (!header.includes(name)) throw new Error(`outputTextTable: ${file} has no column ${name}`);
+  const table = new Map<string, (string | null)[]>();
+  columns.forEach((c, k) => {
+    const cell = formatter(c);
+    const out = new Array<string | null>(rows);
+    for (let i = 0; i < rows; i++) {
+      const v = cell(i);
+      out[i] = v === '' ? null : v;
+    }
+    table.set(header[k], out);
+  });
+  return { file, header, columns: table, length: rows };
 }
 
 /** Joins writeTsv's chunks into one string (small tables, tests). */
