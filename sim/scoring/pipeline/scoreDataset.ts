@@ -25,8 +25,8 @@ export interface ScoringResult {
   run: ScoringRun;
   /** scored_notes and aux_note_info columns, one row per universe note (ascending noteId) */
   notes: Frame;
-  /** helpfulness_scores columns, one row per participant seen */
-  raters: Frame;
+  /** helpfulness_scores columns, one row per participant seen (computed on first read, then kept) */
+  readonly raters: Frame;
   /** the updated note_status_history, same rows as `notes` */
   statusHistory: Frame;
   /** why the flip-prediction model was not trained (too little labelled history), or null when it was */
@@ -50,7 +50,11 @@ export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise
     notes.set('pflipProba', pflip.prediction.proba);
   }
   // Without a trained model every note counts as "will not flip", as the reference did on small history.
-  const meta = metaScore(notes, { now: opts.now, disabled: ctx.disabledRules, pflipFallback: pflip.prediction ? 'FLIP' : 'CRH' });
+  const meta = metaScore(notes, {
+    now: opts.now,
+    disabled: ctx.disabledRules,
+    pflipFallback: pflip.prediction ? 'FLIP' : 'CRH',
+  });
   for (const name of meta.frame.names()) notes.set(name, meta.frame.get(name) as never);
   notes.set('timestampMillisOfCurrentStatus', new Float64Array(notes.length).fill(opts.now));
   if (run.rescore && opts.previous) {
@@ -66,7 +70,10 @@ export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise
     participants: data.participants,
     now: opts.now,
   });
-  notes.set('timestampMillisOfNmrDueToMinStableCrhTime', statusHistory.num('timestampMillisOfNmrDueToMinStableCrhTime'));
+  notes.set(
+    'timestampMillisOfNmrDueToMinStableCrhTime',
+    statusHistory.num('timestampMillisOfNmrDueToMinStableCrhTime'),
+  );
   const rescore = run.rescore;
   notes.set(
     'rescoringActiveRules',
@@ -75,28 +82,48 @@ export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise
       : rescoringActiveRules(notes.key, data.statusHistory, ctx.info, { now: opts.now }),
   );
   for (const b of ['crh', 'crnh', 'awaiting'] as const) {
-    const status = b === 'crh' ? 'CURRENTLY_RATED_HELPFUL' : b === 'crnh' ? 'CURRENTLY_RATED_NOT_HELPFUL' : 'NEEDS_MORE_RATINGS';
-    notes.set(`${b}Bool`, notes.str('finalRatingStatus').map((s) => (s === status ? 'True' : 'False')));
+    const status =
+      b === 'crh' ? 'CURRENTLY_RATED_HELPFUL' : b === 'crnh' ? 'CURRENTLY_RATED_NOT_HELPFUL' : 'NEEDS_MORE_RATINGS';
+    notes.set(
+      `${b}Bool`,
+      notes.str('finalRatingStatus').map((s) => (s === status ? 'True' : 'False')),
+    );
   }
   opts.onProgress?.('meta scoring', 1, 1);
-  opts.onProgress?.('contributors', 0, 1);
-  const contributors = contributorScores({
+  // Contributor statistics only when the rater table is read: a simulation reads it for its last run alone.
+  let raters: Frame | null = null;
+  const raterFrame = (): Frame => {
+    opts.onProgress?.('contributors', 0, 1);
+    const contributors = contributorScores({
+      notes,
+      ratings: run.preprocessedRatings,
+      info: ctx.info,
+      history: statusHistory,
+      enrollment: data.enrollment,
+      participants: data.participants,
+      noteIds: data.noteIds,
+      now: opts.now,
+    });
+    const frame = assembleRaterFrame(run, contributors);
+    opts.onProgress?.('contributors', 1, 1);
+    return frame;
+  };
+  return {
+    run,
     notes,
-    ratings: run.preprocessedRatings,
-    info: ctx.info,
-    history: statusHistory,
-    enrollment: data.enrollment,
-    participants: data.participants,
-    noteIds: data.noteIds,
-    now: opts.now,
-  });
-  const raters = assembleRaterFrame(run, contributors);
-  opts.onProgress?.('contributors', 1, 1);
-  return { run, notes, raters, statusHistory, pflipFallbackReason: pflip.fallbackReason };
+    get raters() {
+      return (raters ??= raterFrame());
+    },
+    statusHistory,
+    pflipFallbackReason: pflip.fallbackReason,
+  };
 }
 
 /** The flip-prediction side model (robustness §10): trained on the status history, or null with the reason. */
-function flipPredictions(run: ScoringRun, opts: ScoringOptions): { prediction: PflipPrediction | null; fallbackReason: string | null } {
+function flipPredictions(
+  run: ScoringRun,
+  opts: ScoringOptions,
+): { prediction: PflipPrediction | null; fallbackReason: string | null } {
   const { ctx } = run;
   const raterFactor = new Float64Array(ctx.nParticipants).fill(NaN);
   for (const name of ['MFExpansionPlusScorer', 'MFExpansionScorer', 'MFCoreScorer']) {
@@ -106,10 +133,19 @@ function flipPredictions(run: ScoringRun, opts: ScoringOptions): { prediction: P
       if (!Number.isNaN(f)) raterFactor[u] = f;
     });
   }
-  const input = { ratings: run.preprocessedRatings, info: ctx.info, statusHistory: ctx.data.statusHistory, raterFactor, now: opts.now };
+  const input = {
+    ratings: run.preprocessedRatings,
+    info: ctx.info,
+    statusHistory: ctx.data.statusHistory,
+    raterFactor,
+    now: opts.now,
+  };
   const model = trainPflipModel(input, { seed: deriveSeed(opts.seed, 'pflip') });
   if ('fallback' in model) return { prediction: null, fallbackReason: model.fallback };
-  return { prediction: predictPflip(model, { ...input, ratings: run.runRatings.ratings }, ctx.universe), fallbackReason: null };
+  return {
+    prediction: predictPflip(model, { ...input, ratings: run.runRatings.ratings }, ctx.universe),
+    fallbackReason: null,
+  };
 }
 
 /**
@@ -150,7 +186,12 @@ export function nextStatusHistory(result: ScoringResult): StatusHistoryTable {
 }
 
 /** Output columns in the public order; columns not computed are written empty. */
-function columnsOf(frame: Frame, names: readonly string[], key: (k: number) => string, keyName: string): OutputColumn[] {
+function columnsOf(
+  frame: Frame,
+  names: readonly string[],
+  key: (k: number) => string,
+  keyName: string,
+): OutputColumn[] {
   return names.map((name): OutputColumn => {
     if (name === keyName) return { name, kind: 'string', values: Array.from(frame.key, key) };
     const c = frame.get(name);
