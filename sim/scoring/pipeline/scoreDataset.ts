@@ -200,17 +200,36 @@ function columnsOf(
   });
 }
 
-/** The four public output files as column lists, ready for writeTsv. */
-export function outputTables(
-  result: ScoringResult,
-): Record<'scored_notes' | 'helpfulness_scores' | 'note_status_history' | 'aux_note_info', OutputColumn[]> {
+/** The public output files' names. */
+export type OutputTableName = 'scored_notes' | 'helpfulness_scores' | 'note_status_history' | 'aux_note_info';
+
+/** One public output file as a column list, ready for writeTsv. */
+export function outputTable(result: ScoringResult, name: OutputTableName): OutputColumn[] {
   const { data } = result.run.ctx;
   const noteId = (n: number) => data.noteIds.values[n];
-  const participant = (u: number) => data.participants.values[u];
+  switch (name) {
+    case 'scored_notes':
+      return columnsOf(result.notes, SCORED_NOTES_COLUMNS, noteId, 'noteId');
+    case 'helpfulness_scores':
+      return columnsOf(
+        result.raters,
+        HELPFULNESS_SCORES_COLUMNS,
+        (u) => data.participants.values[u],
+        'raterParticipantId',
+      );
+    case 'note_status_history':
+      return columnsOf(result.statusHistory, NOTE_STATUS_HISTORY_COLUMNS, noteId, 'noteId');
+    case 'aux_note_info':
+      return columnsOf(result.notes, AUX_NOTE_INFO_COLUMNS, noteId, 'noteId');
+  }
+}
+
+/** The four public output files as column lists, ready for writeTsv. */
+export function outputTables(result: ScoringResult): Record<OutputTableName, OutputColumn[]> {
   return {
-    scored_notes: columnsOf(result.notes, SCORED_NOTES_COLUMNS, noteId, 'noteId'),
-    helpfulness_scores: columnsOf(result.raters, HELPFULNESS_SCORES_COLUMNS, participant, 'raterParticipantId'),
-    note_status_history: columnsOf(result.statusHistory, NOTE_STATUS_HISTORY_COLUMNS, noteId, 'noteId'),
-    aux_note_info: columnsOf(result.notes, AUX_NOTE_INFO_COLUMNS, noteId, 'noteId'),
+    scored_notes: outputTable(result, 'scored_notes'),
+    helpfulness_scores: outputTable(result, 'helpfulness_scores'),
+    note_status_history: outputTable(result, 'note_status_history'),
+    aux_note_info: outputTable(result, 'aux_note_info'),
   };
 }
