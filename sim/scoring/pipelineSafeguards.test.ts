@@ -3,23 +3,14 @@ import { CLASS_MISLEADING, Dictionary, type Dataset, type EnrollmentTable } from
 import { emptyStatusHistory } from '../engine/simDataset.ts';
 import { randomSeeded } from '../random/random.ts';
 import { validateScenario } from '../scenario/validateScenario.ts';
-import { makeRatings, ringWorld } from './clustering/testTables.ts';
+import { makeRatings, ringWorld, DETECTED_RING } from './clustering/testTables.ts';
 import { createEngine } from './mf/engines.ts';
 import { runScorers } from './pipeline/runScoring.ts';
 import { POST_SELECTION_COALESCING, pipelineSafeguardNames, safeguardEnabled } from './pipelineSafeguards.ts';
 
 /** A dataset of background raters plus a fast identical-verdict ring (detected by PSS and quasi-cliques). */
 function ringDataset(): { data: Dataset; ring: Set<number>; now: number } {
-  const w = ringWorld({
-    background: 300,
-    ratingsPerRater: 40,
-    notes: 400,
-    ringSize: 6,
-    ringPosts: 60,
-    ringSpacingMs: 60_000,
-    sameVerdict: true,
-    random: randomSeeded(3),
-  });
+  const w = ringWorld({ ...DETECTED_RING, random: randomSeeded(3) });
   const participants = new Dictionary();
   for (let p = 0; p < w.nParticipants; p++) participants.intern(`p${p}`);
   const noteIds = new Dictionary();

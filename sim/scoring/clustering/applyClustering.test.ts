@@ -3,7 +3,7 @@ import { randomSeeded } from '../../random/random.ts';
 import { applyClustering } from './applyClustering.ts';
 import { postSelectionCliques } from './postSelectionSimilarity.ts';
 import { quasiCliques } from './quasiCliques.ts';
-import { makeNoteInfo, makeRatings, ringWorld, type NoteRow, type RatingRow } from './testTables.ts';
+import { makeNoteInfo, makeRatings, ringWorld, DETECTED_RING, type NoteRow, type RatingRow } from './testTables.ts';
 
 const T = 1_748_000_000_000;
 // Notes 0..199: note 0 by author 10, the others by author 11.
@@ -95,16 +95,7 @@ describe('applyClustering', () => {
 });
 
 describe('applyClustering on a detected ring, coalescing on and off', () => {
-  const w = ringWorld({
-    background: 300,
-    ratingsPerRater: 40,
-    notes: 400,
-    ringSize: 6,
-    ringPosts: 60,
-    ringSpacingMs: 60_000,
-    sameVerdict: true,
-    random: randomSeeded(11),
-  });
+  const w = ringWorld({ ...DETECTED_RING, random: randomSeeded(11) });
   const ratings = makeRatings(w.rows);
   const info = makeNoteInfo(w.notes);
   const pss = postSelectionCliques(ratings, info, w.nParticipants);

@@ -113,3 +113,14 @@ export function ringWorld(o: RingWorldOptions): {
   }
   return { rows, notes, nParticipants: firstAuthor + nAuthors, ring };
 }
+
+/** A ring the detectors find: 6 accounts, same verdict, 1 minute apart, on 60 posts among 300 background raters. */
+export const DETECTED_RING = {
+  background: 300,
+  ratingsPerRater: 40,
+  notes: 400,
+  ringSize: 6,
+  ringPosts: 60,
+  ringSpacingMs: 60_000,
+  sameVerdict: true,
+} as const;
