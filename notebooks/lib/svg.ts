@@ -96,8 +96,14 @@ function frame(
   ].join('');
 }
 
-/** Lines through each series' points (NaN y values break the line). */
-export function lineChart(series: readonly Series[], o: ChartOptions = {}): string {
+type Scale = (v: number) => number;
+
+/** Axes, legend and one drawing per series (its colour from the series or the palette). */
+function seriesChart(
+  series: readonly Series[],
+  o: ChartOptions,
+  draw: (s: Series, color: string, sx: Scale, sy: Scale) => string,
+): string {
   const xs = series.flatMap((s) => s.points.map((p) => p[0]));
   const ys = series.flatMap((s) => s.points.map((p) => p[1]));
   const colors = series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]);
@@ -105,48 +111,38 @@ export function lineChart(series: readonly Series[], o: ChartOptions = {}): stri
     o,
     xs,
     ys,
-    (sx, sy) =>
-      series
-        .map((s, i) => {
-          let d = '';
-          let pen = false;
-          for (const [x, y] of s.points) {
-            if (!Number.isFinite(y)) {
-              pen = false;
-              continue;
-            }
-            d += `${pen ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`;
-            pen = true;
-          }
-          return `<path d="${d}" fill="none" stroke="${colors[i]}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`;
-        })
-        .join(''),
+    (sx, sy) => series.map((s, i) => draw(s, colors[i], sx, sy)).join(''),
     series.map((s, i) => ({ name: s.name, color: colors[i] })),
   );
 }
 
+/** Lines through each series' points (NaN y values break the line). */
+export function lineChart(series: readonly Series[], o: ChartOptions = {}): string {
+  return seriesChart(series, o, (s, color, sx, sy) => {
+    let d = '';
+    let pen = false;
+    for (const [x, y] of s.points) {
+      if (!Number.isFinite(y)) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`;
+      pen = true;
+    }
+    return `<path d="${d}" fill="none" stroke="${color}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`;
+  });
+}
+
 /** Points of each series as dots. */
 export function scatterChart(series: readonly Series[], o: ChartOptions = {}): string {
-  const xs = series.flatMap((s) => s.points.map((p) => p[0]));
-  const ys = series.flatMap((s) => s.points.map((p) => p[1]));
-  const colors = series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]);
-  return frame(
-    o,
-    xs,
-    ys,
-    (sx, sy) =>
-      series
-        .map((s, i) =>
-          s.points
-            .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
-            .map(
-              ([x, y]) =>
-                `<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="2.2" fill="${colors[i]}" fill-opacity="0.6"/>`,
-            )
-            .join(''),
-        )
-        .join(''),
-    series.map((s, i) => ({ name: s.name, color: colors[i] })),
+  return seriesChart(series, o, (s, color, sx, sy) =>
+    s.points
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
+      .map(
+        ([x, y]) =>
+          `<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="2.2" fill="${color}" fill-opacity="0.6"/>`,
+      )
+      .join(''),
   );
 }
 
