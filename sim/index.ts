@@ -43,3 +43,6 @@ export { simulationMetrics } from './metrics/simulationMetrics.ts';
 export { attackSuccess } from './metrics/attackSuccess.ts';
 export { metricDeltas } from './metrics/metricDeltas.ts';
 export { detection } from './metrics/detection.ts';
+
+// Posts "liked by people who disagree" (§12): post scoring, post files, post simulation.
+export * from './posts/index.ts';
