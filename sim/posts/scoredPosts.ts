@@ -1,0 +1,49 @@
+import type { PostRuleName, PostScoringParams } from './postRules.ts';
+
+/** The nine §12 bucket counts plus eligibility and the derived columns, one entry per output post. */
+export interface PostCounts {
+  L_pos: Int32Array;
+  M_pos: Int32Array;
+  R_pos: Int32Array;
+  L_neg: Int32Array;
+  M_neg: Int32Array;
+  R_neg: Int32Array;
+  linger_L: Int32Array;
+  linger_M: Int32Array;
+  linger_R: Int32Array;
+  /** of the counted linger with the highest boostId: 1 True, 0 False, -1 none (empty cell) */
+  eligibleForActiveState: Int8Array;
+  minPos: Int32Array;
+  maxPos: Int32Array;
+  maxNeg: Int32Array;
+  minLingers: Int32Array;
+  totalPos: Int32Array;
+}
+
+/**
+ * The result of `scorePosts`: the rows of scored_posts.tsv (sorted by actionTweetId, numerically) plus
+ * why each post is or is not active.
+ */
+export interface ScoredPosts extends PostCounts {
+  length: number;
+  /** actionTweetId, canonical decimal text */
+  actionTweetId: string[];
+  /** boostId of the counted linger with the highest boostId, null when none */
+  boostId: (string | null)[];
+  /** 1 when every enabled gate passes */
+  candidate: Uint8Array;
+  active: Uint8Array;
+  /** bit k set: rule `rules[k]` (a gate) blocked the post */
+  blockedBy: Uint8Array;
+  /** bit k set: rule `rules[k]` (a path) reached its cut-off (for candidates and non-candidates alike) */
+  reached: Uint8Array;
+  /** the enabled rules, in table order; bit k of blockedBy / reached refers to rules[k] */
+  rules: readonly PostRuleName[];
+  totalPosCutoff: number;
+  minPosCutoff: number;
+  candidates: number;
+  scoredAtMillis: number;
+  params: PostScoringParams;
+  /** data notes, e.g. duplicated post ratings resolved to the latest updatedAt */
+  warnings: string[];
+}
