@@ -71,7 +71,7 @@ export async function presetReport(preset: string, options: ReportOptions = {}):
     { seed, clock: () => performance.now(), onStep: (p) => report(p.label, p.step, p.steps) },
   );
   const seconds = (performance.now() - started) / 1000;
-  const html = page(preset, exp, seconds, options);
+  const html = reportPage(preset, exp, seconds, options);
   const dir = join(import.meta.dirname, '../../out/notebooks');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${preset}.html`);
@@ -80,7 +80,8 @@ export async function presetReport(preset: string, options: ReportOptions = {}):
   return path;
 }
 
-function page(preset: string, exp: ExperimentResult, seconds: number, options: ReportOptions): string {
+/** The HTML report of an experiment run (`seconds`: its wall time). */
+export function reportPage(preset: string, exp: ExperimentResult, seconds: number, options: ReportOptions): string {
   const { main, counterfactual, ab } = exp;
   const m = exp.metrics;
   const s = main.scenario;
