@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS, SCENARIO_FIELDS } from './schema.ts';
 import { ScenarioError, validateScenario } from './validateScenario.ts';
+import { buildWorld } from '../world/buildWorld.ts';
 
 const PRESETS = join(import.meta.dirname, '../../datasets/scenarios');
 
@@ -64,6 +65,21 @@ describe('validateScenario', () => {
       'scenario.scoring.prescoreEveryHours: 9 is not allowed (0 or a multiple of time.scoringEveryHours = 6)',
     );
     expect(fail([])).toContain('scenario: [] is not allowed (expected a JSON object)');
+    // JSON.parse reads 1e999 as Infinity: the message must not call it null.
+    expect(fail(JSON.parse('{"world":{"raters":1e999}}'))).toBe(
+      'scenario.world.raters: Infinity (a number too large to represent) is not allowed (an integer in [2, 1000000])',
+    );
+    expect(fail({ world: { authorFraction: 0 } })).toContain('scenario.world.authorFraction: 0 is not allowed');
+  });
+
+  it('a 2-rater world always has a note writer when authorFraction > 0', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const s = validateScenario({
+        world: { raters: 2, notes: 3, ratings: 4, authorFraction: 0.25 },
+        time: { days: 1 },
+      });
+      expect(() => buildWorld(s, seed, false), `seed ${seed}`).not.toThrow();
+    }
   });
 
   it('resolves rule names given without their version', () => {

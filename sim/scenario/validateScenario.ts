@@ -144,6 +144,13 @@ function checkConsistency(s: Scenario): void {
       `at most raters × notes = ${s.world.raters * s.world.notes} (one rating per rater and note)`,
     );
   }
+  if (s.world.authorFraction === 0 && s.world.aiWriters === 0) {
+    throw new ScenarioError(
+      'scenario.world.authorFraction',
+      0,
+      'more than 0 when world.aiWriters is 0: somebody has to write the notes',
+    );
+  }
   if (s.metrics.unhelpfulThreshold > s.metrics.helpfulThreshold) {
     throw new ScenarioError(
       'scenario.metrics.unhelpfulThreshold',
@@ -235,6 +242,8 @@ function isObject(x: unknown): x is Json {
 
 function show(value: unknown): string {
   if (value === undefined) return 'undefined';
+  // JSON.parse reads 1e999 as Infinity, which JSON.stringify would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value} (a number too large to represent)`;
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

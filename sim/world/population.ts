@@ -86,13 +86,16 @@ export class ParticipantsBuilder {
  * mean quality ~ N(0, writerQualitySd).
  */
 export function addOrganicRaters(b: ParticipantsBuilder, p: WorldParams, start: number, random: RandomSource): void {
+  let writers = 0;
   for (let i = 0; i < p.raters; i++) {
     const mode = random() < 0.5 ? -p.perspectiveMode : p.perspectiveMode;
     const x = clamp(randomNormal(random, mode, p.perspectiveSd), -1, 1);
     const y = p.perspectiveDims === 2 ? clamp(randomNormal(random, 0, p.secondDimSd), -1, 1) : 0;
     const leniency = randomNormal(random, 0, p.leniencySd);
     const activity = randomLogNormal(random, 0, p.activitySigma);
-    const writes = random() < p.authorFraction;
+    // A small world can draw no writer at all; its last rater then writes (larger worlds are unchanged).
+    const writes = random() < p.authorFraction || (i === p.raters - 1 && writers === 0 && p.authorFraction > 0);
+    if (writes) writers++;
     const writing = writes ? randomLogNormal(random, 0, 1) : 0;
     const quality = writes ? randomNormal(random, 0, p.writerQualitySd) : NaN;
     const u = random();
