@@ -10,6 +10,7 @@ export { DataFormatError } from './data/dataFormatError.ts';
 export { readDatasetText, DatasetReader, type ReadDataset } from './data/datasetReader.ts';
 export { writeTsv, tsvText, type OutputColumn } from './data/writeTsv.ts';
 export { writeNotesTsv, writeRatingsTsv, writeStatusHistoryTsv, writeEnrollmentTsv } from './data/writeInputFiles.ts';
+export { transferables } from './data/transferables.ts';
 export {
   SCORED_NOTES_COLUMNS,
   HELPFULNESS_SCORES_COLUMNS,

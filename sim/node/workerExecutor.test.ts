@@ -31,6 +31,21 @@ describe('ScorerWorkerPool', () => {
     }
   }, 60_000);
 
+  it('rejects with the worker’s error message, and the pool serves the next run', async () => {
+    const pool = new ScorerWorkerPool(1, 'typed');
+    try {
+      const state = { ctx: {}, prescoringRatings: {}, runRatings: {}, finalUniverse: new Int32Array(0) } as never;
+      const failing = pool.executor(state);
+      await expect(failing.run([{ kind: 'prescore', scorer: 'NoSuchScorer' }])).rejects.toThrow(
+        /scorer task NoSuchScorer failed in a worker: unknown scorer NoSuchScorer; known: MFCoreScorer/,
+      );
+      await failing.close();
+      await expect(pool.executor(state).run([])).resolves.toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses a second executor while one is open, and a bad size', async () => {
     expect(() => new ScorerWorkerPool(0, 'typed')).toThrow(/size/);
     const pool = new ScorerWorkerPool(1, 'typed');

@@ -5,9 +5,9 @@
  */
 import { releaseProxy, transfer, type Remote } from 'comlink';
 import type { DatasetTexts } from '../../sim/data/datasetReader.ts';
+import { transferables } from '../../sim/index.ts';
 import type { EngineService } from './engineService.ts';
 import type { ClassroomWorld, ControlCommand, DataFile, ProgressFn, ScoreRequest, SimEvent, SimRequest } from './engineTypes.ts';
-import { transferables } from './transferables.ts';
 
 const withTransfer = <T>(value: T): T => transfer(value, transferables(value));
 

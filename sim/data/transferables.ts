@@ -1,4 +1,7 @@
-/** The distinct ArrayBuffers under `value` (typed arrays in nested objects and arrays), for a zero-copy transfer. */
+/**
+ * The distinct ArrayBuffers under `value` (typed arrays in nested objects, arrays and Map values), for a zero-copy
+ * transfer to or from a worker.
+ */
 export function transferables(value: unknown): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   const seen = new Set<object>();
@@ -16,6 +19,10 @@ export function transferables(value: unknown): ArrayBuffer[] {
     if (Array.isArray(v)) {
       // Arrays of strings are common and long: only look inside when the first entry is an object.
       if (v.length > 0 && typeof v[0] === 'object') for (const x of v) visit(x);
+      return;
+    }
+    if (v instanceof Map) {
+      for (const x of v.values()) visit(x);
       return;
     }
     for (const x of Object.values(v)) visit(x);
