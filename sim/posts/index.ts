@@ -6,4 +6,8 @@ export * from './postTables.ts';
 export * from './postRules.ts';
 export type * from './scoredPosts.ts';
 export type * from './noteModelForPosts.ts';
+export { compareDecimalIds } from './compareDecimalIds.ts';
+export { participantFactors, FACTOR_DECIDERS } from './participantFactors.ts';
+export { latestPostRatings, type LatestPostRatings } from './latestPostRatings.ts';
+export { countedLingers } from './countedLingers.ts';
 export { scorePosts, type ScorePostsInput } from './scorePosts.ts';
