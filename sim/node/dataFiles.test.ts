@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataFormatError } from '../data/dataFormatError.ts';
 import { RATINGS_HEADER, ratingLine } from '../data/testing/inputLines.ts';
-import { findDataFiles, readDataDir, writeDataDir, type ReadProgress } from './dataFiles.ts';
+import { DataDirError, findDataFiles, readDataDir, writeDataDir, type ReadProgress } from './dataFiles.ts';
 
 const CORE = fileURLToPath(new URL('../../datasets/conformance/core-s101/input/', import.meta.url));
 const INPUTS = ['notes-00000', 'ratings-00000', 'noteStatusHistory-00000', 'userEnrollment-00000'];
@@ -125,5 +125,39 @@ describe('readDataDir', () => {
     const e2 = await readDataDir(dir).catch((e: unknown) => e);
     expect(e2).toBeInstanceOf(DataFormatError);
     expect((e2 as DataFormatError).reason).toMatch(/invalid UTF-8/);
+  });
+
+  it('reports invalid UTF-8 at its own line and field, across chunk boundaries', async () => {
+    const dir = tempDir();
+    copyFileSync(join(CORE, 'notes-00000.tsv.gz'), join(dir, 'notes-00000.tsv.gz'));
+    // ~3.3 MB: the bad byte sits in the fourth 1 MB read chunk, at line 3000.
+    const lines = [RATINGS_HEADER];
+    for (let k = 2; k <= 12_000; k++) lines.push(ratingLine(String(k), 'Ä' + k, 'HELPFUL'));
+    const text = Buffer.from(lines.join('\n') + '\n');
+    const at = text.indexOf(Buffer.from('Ä3000\t')) + 2;
+    text[at] = 0xff;
+    writeFileSync(join(dir, 'ratings-00000.tsv'), text);
+    const e = (await readDataDir(dir).catch((err: unknown) => err)) as DataFormatError;
+    expect(e).toBeInstanceOf(DataFormatError);
+    expect([e.line, e.column]).toEqual([3000, 2]);
+    expect(e.reason).toMatch(/invalid UTF-8: byte 0xFF at character \d+ of the line/);
+    const gz = join(dir, 'ratings-00000.tsv.gz');
+    writeFileSync(gz, gzipSync(text));
+    rmSync(join(dir, 'ratings-00000.tsv'));
+    const g = (await readDataDir(dir).catch((err: unknown) => err)) as DataFormatError;
+    expect([g.file, g.line, g.column]).toEqual([gz, 3000, 2]);
+  });
+
+  it('names an input that is a directory or a symbolic link loop', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'notes-00000.tsv'));
+    writeFileSync(join(dir, 'ratings-00000.tsv'), RATINGS_HEADER + '\n');
+    await expect(readDataDir(dir)).rejects.toThrow(/notes-00000\.tsv: is a directory, not a file/);
+    rmSync(join(dir, 'notes-00000.tsv'), { recursive: true });
+    copyFileSync(join(CORE, 'notes-00000.tsv.gz'), join(dir, 'notes-00000.tsv.gz'));
+    rmSync(join(dir, 'ratings-00000.tsv'));
+    symlinkSync(join(dir, 'ratings-00000.tsv'), join(dir, 'ratings-00000.tsv'));
+    await expect(readDataDir(dir)).rejects.toThrow(/ratings-00000\.tsv: is a symbolic link that loops/);
+    await expect(readDataDir(dir)).rejects.toBeInstanceOf(DataDirError);
   });
 });

@@ -5,7 +5,8 @@ import { createGunzip, gunzipSync } from 'node:zlib';
 import { DataFormatError } from '../data/dataFormatError.ts';
 import { DatasetReader, type ReadDataset } from '../data/datasetReader.ts';
 import type { Dataset } from '../data/tables.ts';
-import { TsvLineSplitter, type LineSink } from '../data/tsvLines.ts';
+import type { LineSink } from '../data/tsvLines.ts';
+import { Utf8LineSplitter } from '../data/utf8Lines.ts';
 import { writeEnrollmentTsv, writeNotesTsv, writeRatingsTsv, writeStatusHistoryTsv } from '../data/writeInputFiles.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 
@@ -83,7 +84,12 @@ export async function findDataFiles(dir: string): Promise<DataDirFiles> {
   const notes = single('notes-00000', true)!;
   let ratings: string[];
   const ratingsDir = join(dir, 'ratings');
-  if (names.includes('ratings') && (await stat(ratingsDir)).isDirectory()) {
+  const ratingsInfo = names.includes('ratings')
+    ? await stat(ratingsDir).catch((err: { code?: string; message: string }) => {
+        throw new DataDirError(`${ratingsDir}: ${FILE_ERRORS[err.code ?? ''] ?? err.message}`);
+      })
+    : null;
+  if (ratingsInfo?.isDirectory()) {
     ratings = (await readdir(ratingsDir))
       .filter(isTsv)
       .sort()
@@ -104,12 +110,39 @@ export async function findDataFiles(dir: string): Promise<DataDirFiles> {
     if (seen.has(base)) throw new DataDirError(`ratings file ${base} exists both plain and gzipped: keep only one`);
     seen.add(base);
   }
-  return {
+  const found = {
     notes,
     ratings,
     statusHistory: single('noteStatusHistory-00000', false),
     enrollment: single('userEnrollment-00000', false),
   };
+  for (const f of [found.notes, ...found.ratings, found.statusHistory, found.enrollment]) {
+    if (f !== null) await assertReadableFile(f);
+  }
+  return found;
+}
+
+/** Why a path cannot be read, by Node error code: bad input (exit 2), not a crash. */
+const FILE_ERRORS: Record<string, string> = {
+  EISDIR: 'is a directory, not a file',
+  ELOOP: 'is a symbolic link that loops (or too many levels of links)',
+  ENOENT: 'does not exist (a dangling symbolic link?)',
+  EACCES: 'cannot be read: permission denied',
+  EPERM: 'cannot be read: operation not permitted',
+  ENOTDIR: 'sits under something that is not a directory',
+};
+
+/** Throws a DataDirError naming `path` when it is not a readable regular file (directory, link loop, ...). */
+export async function assertReadableFile(path: string): Promise<void> {
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    throw new DataDirError(`${path}: ${FILE_ERRORS[code] ?? `cannot be read (${(err as Error).message})`}`);
+  }
+  if (info.isDirectory()) throw new DataDirError(`${path}: ${FILE_ERRORS.EISDIR}`);
+  if (!info.isFile()) throw new DataDirError(`${path}: is not a regular file (a device, socket or pipe?)`);
 }
 
 /**
@@ -135,8 +168,8 @@ async function streamFile(
   progress.file = file;
   onProgress?.({ ...progress });
   sink.startFile(file);
-  const split = new TsvLineSplitter(sink);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const split = new Utf8LineSplitter(sink, file, (bytes) => decoder.decode(bytes));
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const advance = (bytes: number): void => {
     progress.bytesRead += bytes;
@@ -153,21 +186,18 @@ async function streamFile(
   }
   try {
     for await (const chunk of source) {
-      split.write(decoder.decode(chunk, { stream: true }));
+      split.write(chunk as Uint8Array);
       if (!gzipped) advance(chunk.length);
     }
-    split.write(decoder.decode());
   } catch (err) {
     raw.destroy();
     if (err instanceof DataFormatError) throw err;
     const e = err as Error & { code?: string };
     const line = split.linesPushed + 1;
-    if (e instanceof TypeError && /encod|decode/i.test(e.message)) {
-      throw new DataFormatError({ file, line, reason: `invalid UTF-8 text near this line (${e.message})` });
-    }
     if (e.code?.startsWith('Z_') || /incorrect header check|unexpected end of file/i.test(e.message)) {
       throw new DataFormatError({ file, line, reason: `not a valid gzip file (${e.message})` });
     }
+    if (e.code !== undefined && FILE_ERRORS[e.code]) throw new DataDirError(`${file}: ${FILE_ERRORS[e.code]}`);
     throw new Error(`reading ${file}: ${e.message}`, { cause: err });
   }
   split.end();
