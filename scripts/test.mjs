@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (`npm test`), the same as CI runs:
 //   1. type-check sim/ alone (no DOM, no Node types) and the whole project,
-//   2. lint, and type-check the .svelte components (svelte-check, warnings count as failures),
+//   2. lint (.ts, .js and .svelte; type-aware promise rules), the format check (prettier), and type-check the .svelte
+//      components (svelte-check, warnings count as failures),
 //   3. vitest (extra CLI arguments are passed to vitest, e.g. `npm test -- sim/scoring`).
 // Each check in 1 and 2 counts as one test. The very last line on stdout is exactly `N passed, N failed`;
 // the exit status is non-zero when anything failed.
@@ -65,6 +66,7 @@ const checks = [
   },
   { name: 'typecheck project (tsc -p tsconfig.json)', command: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint (eslint .)', command: bin('eslint'), args: ['.'] },
+  { name: 'format (prettier --check .)', command: bin('prettier'), args: ['--check', '.'] },
   {
     name: 'typecheck .svelte files (svelte-check)',
     command: bin('svelte-check'),
