@@ -13,7 +13,7 @@ export interface InputColumn {
 
 /** A file layout: its columns, and the column counts accepted in a header (a prefix of `columns`). */
 export interface InputLayout {
-  readonly kind: 'notes' | 'ratings' | 'noteStatusHistory' | 'userEnrollment';
+  readonly kind: 'notes' | 'ratings' | 'noteStatusHistory' | 'userEnrollment' | 'postRatings' | 'postActions' | 'users';
   readonly columns: readonly InputColumn[];
   readonly acceptedCounts: readonly number[];
 }
