@@ -4,11 +4,13 @@
  * not land in the middle of a run.
  */
 import type { SimRunEvent } from '../engine/engineTypes.ts';
-import { factorPlanePlot } from './factorPlanePlot.ts';
-import { flipsOf, flipsPlot } from './flipsPlot.ts';
 import { STATUS_ORDER } from './palette.ts';
-import { statusCountsPlot } from './statusCountsPlot.ts';
-import { SIDE_COLORS, targetHelpfulPlot } from './targetHelpfulPlot.ts';
+import type { ChartSpec } from './plots/chartSpec.ts';
+import { factorPlanePlot } from './plots/factorPlanePlot.ts';
+import { flipsOf, flipsPlot } from './plots/flipsPlot.ts';
+import { renderChart } from './plots/renderChart.ts';
+import { statusCountsPlot } from './plots/statusCountsPlot.ts';
+import { SIDE_COLORS, targetHelpfulPlot } from './plots/targetHelpfulPlot.ts';
 
 /** Renders each chart once (results discarded). Safe to call more than once. */
 export function warmUpCharts(): void {
@@ -28,11 +30,14 @@ export function warmUpCharts(): void {
     rules: {},
     error: null,
   }));
-  statusCountsPlot(runs, codes, 400);
-  flipsPlot(flipsOf(runs, codes), 400);
   const series = { time: Float64Array.of(runs[0].time, runs[1].time), withAttack: Float64Array.of(0, 0.5), without: Float64Array.of(0, 0.25), targets: 4 };
-  targetHelpfulPlot([{ name: 'A', series, color: SIDE_COLORS.A }], 400);
-  factorPlanePlot([{ id: 'a', factor: 0.1, intercept: 0.2, status: codes[0] }], { crh: 0.4, crnhIntercept: -0.05, crnhFactorMultiplier: -0.8, factor: 0.5 }, 400);
+  const charts: (ChartSpec | null)[] = [
+    statusCountsPlot(runs, codes, 400),
+    flipsPlot(flipsOf(runs, codes), 400),
+    targetHelpfulPlot([{ name: 'A', series, color: SIDE_COLORS.A }], 400),
+    factorPlanePlot([{ id: 'a', factor: 0.1, intercept: 0.2, status: codes[0] }], { crh: 0.4, crnhIntercept: -0.05, crnhFactorMultiplier: -0.8, factor: 0.5 }, 400),
+  ];
+  for (const chart of charts) if (chart) renderChart(chart);
 }
 
 /**
