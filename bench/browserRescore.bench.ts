@@ -10,10 +10,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { runSimulation } from '../sim/engine/runSimulation.ts';
-import { validateScenario } from '../sim/scenario/validateScenario.ts';
-import { createEngine } from '../sim/scoring/mf/engines.ts';
-import { scoreDataset } from '../sim/scoring/pipeline/scoreDataset.ts';
+import { runSimulation, validateScenario, createEngine, scoreDataset } from '../sim/index.ts';
 import { browserAvailable, startHarness } from '../test/browser/browserHarness.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -9,14 +9,17 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { randomSeeded } from '../sim/random/random.ts';
-import type { LoopModel } from '../sim/scoring/mf/fitLoop.ts';
-import { warmStart } from '../sim/scoring/mf/init.ts';
-import { syntheticProblem } from '../sim/scoring/mf/syntheticProblem.ts';
-import { createTfjsEngine, type TfjsBackendName } from '../sim/scoring/mf/tfjsEngine.ts';
-import { TfjsMFModel } from '../sim/scoring/mf/tfjsModel.ts';
-import { TypedMFModel } from '../sim/scoring/mf/typedModel.ts';
-import { DEFAULT_FIT_OPTIONS, type MFFitOptions } from '../sim/scoring/mf/types.ts';
+import {
+  DEFAULT_FIT_OPTIONS,
+  loadTfjsEngine,
+  randomSeeded,
+  syntheticProblem,
+  TypedMFModel,
+  warmStart,
+  type LoopModel,
+  type MFFitOptions,
+  type TfjsBackendName,
+} from '../sim/index.ts';
 
 const SIZE = { nNotes: 20_000, nRaters: 50_000, nRatings: 1_000_000 };
 const ALL_ENGINES = ['typed', 'typed-frozen', 'tfjs-cpu', 'tfjs-wasm'] as const;
@@ -83,9 +86,10 @@ async function run(
     measured = measure(() => new TypedMFModel(problem, init, options));
   } else {
     const requested = engine.slice('tfjs-'.length) as TfjsBackendName;
+    const { createTfjsEngine, TfjsMFModel } = await loadTfjsEngine();
     const tfjs = await createTfjsEngine({ backend: requested, onWarning: (m) => console.error(`warning: ${m}`) });
     backend = tfjs.backend;
-    let model: TfjsMFModel | undefined;
+    let model: InstanceType<typeof TfjsMFModel> | undefined;
     try {
       measured = measure(() => (model = new TfjsMFModel(problem, init, options)));
     } finally {

@@ -4,10 +4,8 @@
 // appends it to bench/results/score.jsonl. The check: every note got a finalRatingStatus.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDataDir } from '../sim/node/dataFiles.ts';
-import { workerExecutor } from '../sim/node/workerExecutor.ts';
-import { createEngine } from '../sim/scoring/mf/engines.ts';
-import { scoreDataset } from '../sim/scoring/pipeline/scoreDataset.ts';
+import { readDataDir, workerExecutor } from '../sim/node/index.ts';
+import { createEngine, scoreDataset } from '../sim/index.ts';
 import { syntheticDownload } from './syntheticDownload.ts';
 
 const args = process.argv.slice(2);

@@ -10,10 +10,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { runSimulation } from '../sim/engine/runSimulation.ts';
-import { loadScenario } from '../sim/node/simulateCommand.ts';
-import { ScorerWorkerPool } from '../sim/node/workerExecutor.ts';
-import type { EngineName } from '../sim/scoring/mf/engines.ts';
+import { runSimulation, type EngineName } from '../sim/index.ts';
+import { loadScenario, ScorerWorkerPool } from '../sim/node/index.ts';
 
 const args = process.argv.slice(2);
 const preset = args[0] && !args[0].startsWith('--') ? args[0] : 'baseline';

@@ -3,8 +3,15 @@
 // modes at ±0.5), leniency ~ N(0, 0.3) and heavy-tailed activity; notes with helpfulness ~ N(0, 1), slant ~ U[-1, 1]
 // and popularity; x = 1.5·helpfulness + 2.5·perspective·slant + leniency; P(helpful) = σ(x − 0.6),
 // P(not helpful) = σ(−x − 0.6), somewhat helpful otherwise. Used by the benchmarks only.
-import { Dictionary, FLAG, type Dataset, type RatingsTable } from '../sim/data/tables.ts';
-import { randomNormal, randomSeeded, type RandomSource } from '../sim/random/random.ts';
+import {
+  Dictionary,
+  FLAG,
+  randomNormal,
+  randomSeeded,
+  type Dataset,
+  type RandomSource,
+  type RatingsTable,
+} from '../sim/index.ts';
 
 const DAY = 86_400_000;
 // The trial groups (14, 18, 33) are left empty: with a few hundred members their first fits exceed the reference's

@@ -3,7 +3,7 @@
  * rated what, and how) next to each note's true helpfulness, slant and final status.
  * Run: npx tsx notebooks/classroom.ts [--seed N]   (writes out/notebooks/classroom.html)
  */
-import { levelOf } from '../sim/data/tables.ts';
+import { levelOf } from '../sim/index.ts';
 import { presetReport, table } from './lib/presetReport.ts';
 
 await presetReport('classroom', {

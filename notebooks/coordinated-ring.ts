@@ -6,7 +6,7 @@
  * and what PostSelectionCoalescing and NoCorrelatedIntercept change (A/B: both switched off).
  * Run: npx tsx notebooks/coordinated-ring.ts [--seed N]   (writes out/notebooks/coordinated-ring.html)
  */
-import type { SimulationResult } from '../sim/engine/runSimulation.ts';
+import type { SimulationResult } from '../sim/index.ts';
 import { countSeries, presetReport, table } from './lib/presetReport.ts';
 import { lineChart, scatterChart } from './lib/svg.ts';
 

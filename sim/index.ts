@@ -1,48 +1,108 @@
 /**
- * Bridgelab's public API: src/, notebooks/ and bench/ import from here.
+ * Bridgelab's public API, the one door into sim/: src/, notebooks/, bench/, scripts/ and test/ import from here and
+ * nowhere deeper (the lint rule `no-restricted-imports` in eslint.config.js enforces it). Node-only helpers (files,
+ * worker threads, the CLI's commands) have their own door, `sim/node/index.ts`, for notebooks, bench and scripts.
  *
  * Scoring: `scoreDataset(data, { now, seed, engine })` runs the whole Community Notes pipeline on a `Dataset`
  * (the four public files as columnar tables) and returns frames of the four output files; `outputTables` lays them
  * out for `writeTsv`.
  */
+
+// Data: the public file format as columnar tables (Dataset, RatingsTable, Dictionary, FLAG, levelOf, ...).
 export * from './data/tables.ts';
+/** Bad input, located at file, line and column. */
 export { DataFormatError } from './data/dataFormatError.ts';
-export { readDatasetText, DatasetReader, type ReadDataset } from './data/datasetReader.ts';
+/** Reads the four input files from texts (readDatasetText) or streamed chunks (DatasetReader) into a ReadDataset. */
+export { readDatasetText, DatasetReader, type ReadDataset, type DatasetTexts } from './data/datasetReader.ts';
+/** Splits streamed text chunks into TSV lines for a line sink. */
+export { TsvLineSplitter } from './data/tsvLines.ts';
+/** Input file layouts: the header line of a layout (headerLine(NOTES_LAYOUT)). */
+export { headerLine, NOTES_LAYOUT, RATINGS_LAYOUT } from './data/inputColumns.ts';
+/** Writes output columns as TSV (writeTsv to a sink, tsvText to a string). */
 export { writeTsv, tsvText, type OutputColumn } from './data/writeTsv.ts';
+/** Writes a Dataset's tables back in the public input format. */
 export { writeNotesTsv, writeRatingsTsv, writeStatusHistoryTsv, writeEnrollmentTsv } from './data/writeInputFiles.ts';
 export { transferables } from './data/transferables.ts';
+/** Column orders of the four output files. */
 export {
   SCORED_NOTES_COLUMNS,
   HELPFULNESS_SCORES_COLUMNS,
   NOTE_STATUS_HISTORY_COLUMNS,
   AUX_NOTE_INFO_COLUMNS,
 } from './data/outputColumns.ts';
+/** Seeded randomness: randomSeeded(seed) gives a RandomSource; deriveSeed(seed, label) a sub-seed. */
 export { randomSeeded, deriveSeed, randomNormal, type RandomSource } from './random/random.ts';
+
+// Scoring.
+/** Named columns over notes or participants (the pipeline's tables). */
 export { Frame } from './scoring/frame.ts';
 export * from './scoring/constants.ts';
+/** MF engines by name: createEngine(name) resolves to an MFEngine (tfjs ones load tfjs-core on demand). */
 export { createEngine, ENGINE_NAMES, type EngineName } from './scoring/mf/engines.ts';
+/** The typed-array MF engine; fitSync(problem, init, options) fits on this thread and returns MFFitResult. */
 export { TypedMFEngine, fitSync } from './scoring/mf/typedEngine.ts';
+/** One fit's model on typed arrays (step / evaluate), for benchmarks of the fit loop. */
+export { TypedMFModel } from './scoring/mf/typedModel.ts';
+export type { LoopModel } from './scoring/mf/fitLoop.ts';
+/** Initial MF parameters (Xavier factors, warm starts from tables) for global note and rater indices. */
+export { warmStart } from './scoring/mf/init.ts';
+/** A seeded synthetic MF problem of a given size, with the parameters that generated it. */
+export { syntheticProblem } from './scoring/mf/syntheticProblem.ts';
 export type { MFEngine, MFProblem, MFParams, MFFitOptions, MFFitResult } from './scoring/mf/types.ts';
 export { DEFAULT_FIT_OPTIONS, DEFAULT_LAMBDAS } from './scoring/mf/types.ts';
+export type { TfjsBackendName } from './scoring/mf/tfjsEngine.ts';
+/** Loads the TensorFlow.js engine module on demand (createTfjsEngine, TfjsMFModel); tfjs-core stays out of here. */
+export const loadTfjsEngine = () => import('./scoring/mf/tfjsEngine.ts');
+/** scoreDataset(data, options) runs the whole pipeline and resolves to a ScoringResult (four output frames). */
 export { scoreDataset, outputTables, nextStatusHistory, type ScoringResult } from './scoring/pipeline/scoreDataset.ts';
 export type { ScoringOptions } from './scoring/pipeline/runScoring.ts';
 export { inProcessExecutor, type ScorerExecutor, type ScorerState } from './scoring/pipeline/scorerExecutor.ts';
+/** The scorers and their parameters (§12); CORE_SCORER is MFCoreScorer's configuration. */
 export { scorerCatalogue, CORE_SCORER } from './scoring/scorers/catalogue.ts';
 export type { ScorerConfig, RuleThresholds } from './scoring/scorers/scorerConfig.ts';
+/** coreThresholds() returns the core scorer's status thresholds (CoreThresholds) for drawing status regions. */
+export { coreThresholds, type CoreThresholds } from './scoring/scorers/coreThresholds.ts';
+/** The ordered, switchable rule tables: per-scorer rules, meta rules, pipeline safeguards (by name). */
 export { SCORER_RULES } from './scoring/rules/scorerRules.ts';
 export { metaRules, DEFAULT_META_PARAMS } from './scoring/meta/metaRules.ts';
 export { ruleNamesOf } from './scoring/meta/applyRules.ts';
+export { pipelineSafeguardNames } from './scoring/pipelineSafeguards.ts';
+/** The classroom: classroomScore(world) fits a small raters × notes grid and applies the core rules (ClassroomFit). */
+export { classroomScore, CLASSROOM_MAX, type ClassroomWorld, type ClassroomFit } from './classroom/classroomScore.ts';
 
 // Simulation: scenarios, synthetic worlds, time-stepped runs, metrics against the truth.
+/** validateScenario(json) returns a complete Scenario or throws ScenarioError naming the field path. */
 export { validateScenario, ScenarioError } from './scenario/validateScenario.ts';
-export { SCENARIO_FIELDS, ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS } from './scenario/schema.ts';
+/** The scenario schema: field specs (FieldSpec) with defaults and ranges, for forms and URL codecs. */
+export { SCENARIO_FIELDS, ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS, type FieldSpec } from './scenario/schema.ts';
 export type * from './scenario/scenarioTypes.ts';
+export { ADVERSARY_KINDS } from './scenario/scenarioTypes.ts';
+/** buildWorld(scenario, seed, withAdversaries) draws the synthetic world: raters, posts, notes and their truth. */
 export { buildWorld } from './world/buildWorld.ts';
+/** runSimulation(scenario, options) resolves to a SimulationResult (world, status timeline, last scoring). */
 export { runSimulation, SimulationCancelled, type SimulationOptions, type SimulationResult } from './engine/runSimulation.ts';
-export { runExperiment, type ExperimentResult, type ExperimentMetrics } from './engine/runExperiment.ts';
-export { simulationMetrics } from './metrics/simulationMetrics.ts';
-export { attackSuccess } from './metrics/attackSuccess.ts';
-export { metricDeltas } from './metrics/metricDeltas.ts';
+/** Per-run snapshots of the statuses (codes of STATUS_CODES) kept by a simulation. */
+export { STATUS_CODES, type RunSnapshot } from './engine/statusTimeline.ts';
+/** runExperiment(scenario, options): main run, counterfactual and A/B; attackReport(run, cf, metrics, cfMetrics). */
+export {
+  runExperiment,
+  attackReport,
+  type ExperimentResult,
+  type ExperimentMetrics,
+  type AttackReport,
+} from './engine/runExperiment.ts';
+/** simulationMetrics(result) returns every metric of a finished run against the truth (SimulationMetrics). */
+export { simulationMetrics, type SimulationMetrics } from './metrics/simulationMetrics.ts';
+/** Attack success per adversary (AttackOutcome) and collateral, from a run and its counterfactual. */
+export { attackSuccess, type AttackOutcome, type Collateral } from './metrics/attackSuccess.ts';
+/** metricDeltas(a, b) is b − a field by field; the comparable metrics of a run and their deltas. */
+export { metricDeltas, type MetricDeltas } from './metrics/metricDeltas.ts';
+export { comparable, type ComparableMetrics, type ComparableDeltas } from './metrics/comparableMetrics.ts';
+/** targetHelpfulShare(attack, counterfactual): share of targets Helpful per run time, with and without the attack. */
+export { targetHelpfulShare, type TargetHelpfulSeries } from './metrics/targetHelpfulShare.ts';
+/** hoursToFirstHelpful(notes, runs): hours from creation to the first Helpful run per note (NaN when never). */
+export { hoursToFirstHelpful } from './metrics/timeToHelpful.ts';
+/** detection(run, participants, adversaries) scores a scoring run's detectors against the true adversary accounts. */
 export { detection } from './metrics/detection.ts';
 
 // Posts "liked by people who disagree" (§12): post scoring, post files, post simulation.

@@ -4,12 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runExperiment, type ExperimentResult } from '../../sim/engine/runExperiment.ts';
-import type { SimulationResult } from '../../sim/engine/runSimulation.ts';
-import { hoursToFirstHelpful } from '../../sim/metrics/timeToHelpful.ts';
-import { writeFileAtomic } from '../../sim/node/atomicWrite.ts';
-import { progressReporter } from '../../sim/node/progressBar.ts';
-import { loadScenario } from '../../sim/node/simulateCommand.ts';
+import { runExperiment, type ExperimentResult, type SimulationResult, hoursToFirstHelpful } from '../../sim/index.ts';
+import { writeFileAtomic, progressReporter, loadScenario } from '../../sim/node/index.ts';
 import { barChart, histogram, lineChart, scatterChart, type Series } from './svg.ts';
 
 export interface ReportOptions {
@@ -277,16 +273,15 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
     }
   }
   if (m.ab) {
-    const deltas = m.ab.deltas as Record<string, Record<string, Record<string, number>>>;
-    const t = deltas.helpfulVsTruth?.organic ?? {};
+    const t = m.ab.deltas.helpfulVsTruth.organic;
     parts.push(
       `<h2>A/B: ${esc(m.ab.disabledRules.join(', '))} switched off</h2>`,
       table(
         ['metric', 'rules on', 'rules off', 'change'],
-        ['shown', 'precision', 'recall', 'shownButUnhelpfulShare', 'trulyHelpfulUnshownShare'].map((k) => [
+        (['shown', 'precision', 'recall', 'shownButUnhelpfulShare', 'trulyHelpfulUnshownShare'] as const).map((k) => [
           k,
-          (m.main.helpfulVsTruth.organic as unknown as Record<string, number>)[k],
-          (m.ab!.metrics.helpfulVsTruth.organic as unknown as Record<string, number>)[k],
+          m.main.helpfulVsTruth.organic[k],
+          m.ab!.metrics.helpfulVsTruth.organic[k],
           t[k],
         ]),
       ),

@@ -1,4 +1,5 @@
 import { attackSuccess, type AttackOutcome, type Collateral } from '../metrics/attackSuccess.ts';
+import { comparable, type ComparableDeltas } from '../metrics/comparableMetrics.ts';
 import { metricDeltas } from '../metrics/metricDeltas.ts';
 import { simulationMetrics, type SimulationMetrics } from '../metrics/simulationMetrics.ts';
 import { createEngine, type EngineName } from '../scoring/mf/engines.ts';
@@ -10,7 +11,7 @@ export interface AttackReport {
   adversaries: AttackOutcome[];
   collateral: Collateral;
   /** comparable metrics, with attack minus without */
-  deltas: unknown;
+  deltas: ComparableDeltas;
 }
 
 /** The metrics of an experiment: the main run and, when asked for, counterfactual and A/B runs. */
@@ -24,7 +25,7 @@ export interface ExperimentMetrics {
     disabledRules: string[];
     metrics: SimulationMetrics;
     /** comparable metrics, rules off minus rules on */
-    deltas: unknown;
+    deltas: ComparableDeltas;
     counterfactual: SimulationMetrics | null;
     attack: AttackReport | null;
   } | null;
@@ -120,19 +121,5 @@ export function attackReport(
       { world: counterfactual.world, runs: counterfactual.timeline.runs, adversaries: [] },
     ),
     deltas: metricDeltas(comparable(counterfactualMetrics), comparable(metrics)),
-  };
-}
-
-/** The parts of the metrics that make sense to subtract between runs of one world. */
-export function comparable(m: SimulationMetrics): Record<string, unknown> {
-  return {
-    helpfulVsTruth: m.helpfulVsTruth,
-    helpfulHours: m.helpfulHours,
-    flips: m.flips,
-    hoursToFirstHelpful: m.hoursToFirstHelpful,
-    hoursToFirstPreview: m.hoursToFirstPreview,
-    previewExposure: m.previewExposure,
-    decidedBy: m.rulesFired.decidedBy,
-    rulesLastRun: m.rulesFired.lastRun,
   };
 }

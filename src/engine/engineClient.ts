@@ -2,7 +2,7 @@
  * The one interface the UI uses to reach the engine. Two implementations: a Web Worker over comlink
  * (workerEngineClient.ts, the app's) and the same service on the calling thread (inProcessEngineClient.ts, tests).
  */
-import type { DatasetTexts } from '../../sim/data/datasetReader.ts';
+import type { DatasetTexts } from '../../sim/index.ts';
 import type {
   ClassroomResult,
   ClassroomWorld,

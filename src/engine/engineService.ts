@@ -4,13 +4,18 @@
  * directly. It keeps the last scored dataset so the UI can ask for details (one note's ratings) without
  * shipping every rating across.
  */
-import type { DatasetTexts } from '../../sim/data/datasetReader.ts';
-import { readDatasetText } from '../../sim/data/datasetReader.ts';
-import type { Dataset } from '../../sim/data/tables.ts';
-import { createEngine } from '../../sim/scoring/mf/engines.ts';
-import type { MFEngine } from '../../sim/scoring/mf/types.ts';
-import { scoreDataset, type ScoringResult } from '../../sim/scoring/pipeline/scoreDataset.ts';
-import { classroomScore, coreThresholds } from './classroomScore.ts';
+import {
+  classroomScore,
+  coreThresholds,
+  createEngine,
+  readDatasetText,
+  scoreDataset,
+  type Dataset,
+  type DatasetTexts,
+  type MFEngine,
+  type ScoringResult,
+  type SimulationResult,
+} from '../../sim/index.ts';
 import type {
   ClassroomResult,
   ClassroomWorld,
@@ -25,7 +30,6 @@ import type {
   SimRequest,
   SimSummary,
 } from './engineTypes.ts';
-import type { SimulationResult } from '../../sim/engine/runSimulation.ts';
 import { runSimulationTask } from './runSimulationTask.ts';
 import { SimControl } from './simControl.ts';
 import { readDataFiles } from './readDataFiles.ts';
@@ -179,9 +183,11 @@ export class EngineService {
     return out;
   }
 
-  /** Fits a classroom world (see classroomScore). */
+  /** Fits a classroom world (sim's classroomScore), timed. */
   classroom(world: ClassroomWorld): ClassroomResult {
-    return classroomScore(world);
+    const started = performance.now();
+    const fit = classroomScore(world);
+    return { ...fit, millis: performance.now() - started };
   }
 
   private async score(

@@ -2,9 +2,14 @@
  * What crosses the boundary between the UI and the engine (a worker or the same thread): plain data and
  * typed-array columns only, so results transfer without copying. Missing numbers are NaN, missing strings null.
  */
-import type { TargetHelpfulSeries } from '../../sim/metrics/targetHelpfulShare.ts';
-import type { AttackReport } from '../../sim/engine/runExperiment.ts';
-import type { SimulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
+import type {
+  AttackReport,
+  ClassroomFit,
+  ClassroomWorld,
+  CoreThresholds,
+  SimulationMetrics,
+  TargetHelpfulSeries,
+} from '../../sim/index.ts';
 
 /** Progress of a long request: `stage` in words, `done` of `total` units (bytes, steps, stages). */
 export interface Progress {
@@ -59,15 +64,6 @@ export interface ScoredRaters {
   enrollmentState: (string | null)[];
 }
 
-/** The status thresholds of the core scorer, for drawing the Helpful / Not Helpful regions. */
-export interface CoreThresholds {
-  crh: number;
-  crnhIntercept: number;
-  crnhFactorMultiplier: number;
-  /** |factor| above this keeps a note out of Helpful (FilterLargeFactor) */
-  factor: number;
-}
-
 /** One scored dataset as the UI sees it. */
 export interface ScoredDataset {
   notes: ScoredNotes;
@@ -100,28 +96,9 @@ export interface DataFile {
   blob: Blob;
 }
 
-/** A classroom world: a small grid of raters × notes. `cells[r * notes + n]` is -1 (no rating) or helpful2. */
-export interface ClassroomWorld {
-  raters: number;
-  notes: number;
-  cells: Int8Array;
-  seed: number;
-}
-
-/** The fitted classroom model: one value per note / rater, statuses from the core thresholds. */
-export interface ClassroomResult {
-  noteIntercept: Float64Array;
-  noteFactor: Float64Array;
-  raterIntercept: Float64Array;
-  raterFactor: Float64Array;
-  globalIntercept: number;
-  status: string[];
-  activeRules: string[];
-  ratingsPerNote: Int32Array;
-  epochs: number;
-  /** fit time in the engine, ms */
+/** The fitted classroom model (sim's classroomScore) and the fit time in the engine, ms. */
+export interface ClassroomResult extends ClassroomFit {
   millis: number;
-  thresholds: CoreThresholds;
 }
 
 /** One simulation run to perform in the engine. */
@@ -243,24 +220,10 @@ export interface SimSummary {
   millis: number;
 }
 
-/** Flip and preview-exposure differences, with the attack minus without (from sim's metricDeltas). */
-export interface AttackDeltas {
-  flips: { total: number; notesLosingHelpful: number; notesFlippingRepeatedly: number };
-  previewExposure: {
-    notesEverInPreview: number;
-    previewHours: number;
-    previewsReleasedToHelpful: number;
-    previewsEndedOtherwise: number;
-    notesEverNeedsYourHelp: number;
-  };
-}
-
 /** Attack success of a run with adversaries against its counterfactual (same world and seed, no adversaries). */
 export interface AttackSummary {
   /** sim's report: per adversary outcome, collateral, deltas of the comparable metrics (with minus without) */
   report: AttackReport;
-  /** the flip and preview-exposure entries of report.deltas, typed (NaN when absent) */
-  deltas: AttackDeltas;
   /** metrics of the counterfactual run */
   counterfactual: SimulationMetrics;
   targetHelpful: TargetHelpfulSeries;
@@ -278,4 +241,4 @@ export interface NoteHistory {
   intercept: Float64Array;
 }
 
-export type { TargetHelpfulSeries };
+export type { TargetHelpfulSeries, ClassroomWorld, CoreThresholds };

@@ -1,7 +1,7 @@
 import { deflateRawSync, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readDataFiles } from './readDataFiles.ts';
-import { headerLine, NOTES_LAYOUT, RATINGS_LAYOUT } from '../../sim/data/inputColumns.ts';
+import { headerLine, NOTES_LAYOUT, RATINGS_LAYOUT } from '../../sim/index.ts';
 
 /** A one-entry zip (deflate) as the public download ships, built by hand: local header, data, directory, end record. */
 function zipOf(name: string, text: string): Buffer<ArrayBuffer> {

@@ -3,8 +3,7 @@
  * into sim's DatasetReader, with byte progress. Uses only web streams (Blob.stream, DecompressionStream,
  * TextDecoderStream), so it runs in a browser worker and under Node alike.
  */
-import { DatasetReader, type ReadDataset } from '../../sim/data/datasetReader.ts';
-import { TsvLineSplitter } from '../../sim/data/tsvLines.ts';
+import { DatasetReader, type ReadDataset, TsvLineSplitter } from '../../sim/index.ts';
 import type { DataFile } from './engineTypes.ts';
 
 /** The table a file feeds, from its name. */

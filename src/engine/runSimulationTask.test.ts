@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runExperiment } from '../../sim/engine/runExperiment.ts';
-import { validateScenario } from '../../sim/scenario/validateScenario.ts';
+import { runExperiment, validateScenario } from '../../sim/index.ts';
 import { createInProcessEngineClient } from './inProcessEngineClient.ts';
 import type { SimEvent } from './engineTypes.ts';
 import { SimControl } from './simControl.ts';
@@ -83,7 +82,7 @@ describe('simulate through the engine client', () => {
     expect(attack.counterfactual.withAdversaries).toBe(false);
     const expected = (await runExperiment(validateScenario(scenario))).metrics.attack!;
     expect(attack.report).toEqual(expected);
-    expect(attack.deltas.flips.total).toBe((expected.deltas as { flips: { total: number } }).flips.total);
+    expect(attack.report.deltas.flips.total).toBe(expected.deltas.flips.total);
     const series = attack.targetHelpful;
     expect(series.targets).toBe(expected.adversaries[0].targets);
     expect(series.time.length).toBe(6);

@@ -4,13 +4,18 @@
  * counts, the notes whose status changed, rules fired), summarises the final scoring run with the world's truth
  * and, when asked, runs the counterfactual and reports attack success.
  */
-import { validateScenario } from '../../sim/scenario/validateScenario.ts';
-import { runSimulation, SimulationCancelled, type SimulationResult } from '../../sim/engine/runSimulation.ts';
-import { STATUS_CODES, type RunSnapshot } from '../../sim/engine/statusTimeline.ts';
-import type { MFEngine } from '../../sim/scoring/mf/types.ts';
-import { simulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
-import { coreThresholds } from './classroomScore.ts';
-import type { Scenario } from '../../sim/scenario/scenarioTypes.ts';
+import {
+  coreThresholds,
+  runSimulation,
+  simulationMetrics,
+  SimulationCancelled,
+  STATUS_CODES,
+  validateScenario,
+  type MFEngine,
+  type RunSnapshot,
+  type Scenario,
+  type SimulationResult,
+} from '../../sim/index.ts';
 import { attackSummary } from './attackSummary.ts';
 import type { AttackSummary, SimEvent, SimNotes, SimPhase, SimRaters, SimRequest, SimRunEvent, SimSummary } from './engineTypes.ts';
 import { notesView, ratersView } from './scoredViews.ts';

@@ -1,6 +1,5 @@
 /** Per-note and per-rater columns of a scoring result, copied out of its frames for the UI (see engineTypes.ts). */
-import type { Dataset } from '../../sim/data/tables.ts';
-import type { ScoringResult } from '../../sim/scoring/pipeline/scoreDataset.ts';
+import type { Dataset, ScoringResult } from '../../sim/index.ts';
 import type { ScoredNotes, ScoredRaters } from './engineTypes.ts';
 
 function numCol(frame: ScoringResult['notes'], name: string): Float64Array {

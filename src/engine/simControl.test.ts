@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../sim/scenario/validateScenario.ts';
+import { validateScenario } from '../../sim/index.ts';
 import { RunState } from '../state/runState.svelte.ts';
 import { EngineService } from './engineService.ts';
 import type { SimEvent } from './engineTypes.ts';

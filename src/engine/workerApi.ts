@@ -4,8 +4,7 @@
  * from engine.worker.ts so tests can expose it over a MessageChannel.
  */
 import { releaseProxy, transfer, type Remote } from 'comlink';
-import type { DatasetTexts } from '../../sim/data/datasetReader.ts';
-import { transferables } from '../../sim/index.ts';
+import { type DatasetTexts, transferables } from '../../sim/index.ts';
 import type { EngineService } from './engineService.ts';
 import type { ClassroomWorld, ControlCommand, DataFile, ProgressFn, ScoreRequest, SimEvent, SimRequest } from './engineTypes.ts';
 

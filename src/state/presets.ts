@@ -3,8 +3,7 @@
  * browser) plus every preset in datasets/scenarios/*.json. Each preset is raw scenario JSON; validateScenario fills
  * in the defaults.
  */
-import { validateScenario } from '../../sim/scenario/validateScenario.ts';
-import type { Scenario } from '../../sim/scenario/scenarioTypes.ts';
+import { validateScenario, type Scenario } from '../../sim/index.ts';
 
 /** The dashboard's default: a small organic community, core scorer, scored twice a simulated day. */
 export const QUICK_PRESET = {

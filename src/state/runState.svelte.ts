@@ -4,7 +4,7 @@
  * $state.raw (replaced, never mutated). Latest wins: starting a new run abandons the previous one. Control goes
  * through shared memory when the page is cross-origin isolated, else as messages to the engine (EngineClient.control).
  */
-import type { Scenario } from '../../sim/scenario/scenarioTypes.ts';
+import type { Scenario } from '../../sim/index.ts';
 import { isCancelled, type EngineClient } from '../engine/engineClient.ts';
 import type { SimEvent, SimPhase, SimRunEvent, SimStepEvent, SimSummary } from '../engine/engineTypes.ts';
 import { SimControl } from '../engine/simControl.ts';

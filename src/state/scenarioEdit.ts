@@ -2,9 +2,14 @@
  * Editing a validated scenario one field at a time: the edited JSON goes back through sim's validateScenario, so
  * the form can never hold an invalid scenario; a rejected edit returns the validator's message instead.
  */
-import { validateScenario } from '../../sim/scenario/validateScenario.ts';
-import { ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS, type FieldSpec } from '../../sim/scenario/schema.ts';
-import type { AdversaryKind, Scenario } from '../../sim/scenario/scenarioTypes.ts';
+import {
+  ADVERSARY_COMMON_FIELDS,
+  ADVERSARY_FIELDS,
+  validateScenario,
+  type AdversaryKind,
+  type FieldSpec,
+  type Scenario,
+} from '../../sim/index.ts';
 
 export type EditResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
 

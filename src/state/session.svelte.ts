@@ -3,7 +3,7 @@
  * mode) and the result holders of each page, each with its own engine client (so a long run never blocks the
  * classroom). Created once by main.ts with the worker engine, or by a test with the in-process one.
  */
-import type { Scenario } from '../../sim/scenario/scenarioTypes.ts';
+import type { Scenario } from '../../sim/index.ts';
 import type { EngineClient } from '../engine/engineClient.ts';
 import type { ClassroomWorld, ScoredNotes } from '../engine/engineTypes.ts';
 import { ClassroomState } from './classroomState.svelte.ts';

@@ -3,9 +3,7 @@
  * reproduces a view: `?page=run&preset=quick&seed=7&world.raters=500&teach=1`. Scenario fields are written only
  * when they differ from the preset (paths and values from sim's scenario schema); adversaries as JSON.
  */
-import { ScenarioError, validateScenario } from '../../sim/scenario/validateScenario.ts';
-import { SCENARIO_FIELDS, type FieldSpec } from '../../sim/scenario/schema.ts';
-import type { Scenario } from '../../sim/scenario/scenarioTypes.ts';
+import { ScenarioError, validateScenario, SCENARIO_FIELDS, type FieldSpec, type Scenario } from '../../sim/index.ts';
 import type { ClassroomWorld } from '../engine/engineTypes.ts';
 import { DEFAULT_PRESET, PRESETS, presetScenario } from './presets.ts';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttackOutcome } from '../../sim/metrics/attackSuccess.ts';
-import type { SimulationMetrics } from '../../sim/metrics/simulationMetrics.ts';
+import type { AttackOutcome, ComparableDeltas, SimulationMetrics } from '../../sim/index.ts';
 import type { AttackSummary } from '../engine/engineTypes.ts';
 import { attackColumns, attackRows, formatAttackValue } from './attackRows.ts';
 import { tableTsv } from './tsv.ts';
@@ -24,10 +23,13 @@ const outcome = (successes: number): AttackOutcome => ({
 });
 
 const summary = (successes: number): AttackSummary => ({
-  report: { adversaries: [outcome(successes)], collateral: { statusChanged: 18, gainedHelpful: 2, lostHelpful: 3 }, deltas: {} },
-  deltas: {
-    flips: { total: -11, notesLosingHelpful: -1, notesFlippingRepeatedly: NaN },
-    previewExposure: { notesEverInPreview: -2, previewHours: -72, previewsReleasedToHelpful: 3, previewsEndedOtherwise: -9, notesEverNeedsYourHelp: -14 },
+  report: {
+    adversaries: [outcome(successes)],
+    collateral: { statusChanged: 18, gainedHelpful: 2, lostHelpful: 3 },
+    deltas: {
+      flips: { total: -11, notesLosingHelpful: -1, notesFlippingRepeatedly: NaN },
+      previewExposure: { notesEverInPreview: -2, previewHours: -72, previewsReleasedToHelpful: 3, previewsEndedOtherwise: -9, notesEverNeedsYourHelp: -14 },
+    } as ComparableDeltas,
   },
   counterfactual: {} as SimulationMetrics,
   targetHelpful: { time: new Float64Array(0), withAttack: new Float64Array(0), without: new Float64Array(0), targets: 30 },

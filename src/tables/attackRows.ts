@@ -2,7 +2,7 @@
  * The attack-success table of the Robustness page: one row per reported quantity, side A next to side B, read from
  * the engine's AttackSummary of each side (nothing is computed here), with display formats and the TSV export.
  */
-import type { AttackOutcome } from '../../sim/metrics/attackSuccess.ts';
+import type { AttackOutcome } from '../../sim/index.ts';
 import type { AttackSummary } from '../engine/engineTypes.ts';
 import type { TableColumn } from './tsv.ts';
 
@@ -37,14 +37,14 @@ const SUMMARY_ROWS: { group: string; metric: string; kind: AttackValueKind; get:
   { group: 'collateral (untargeted organic notes)', metric: 'final status changed', kind: 'count', get: (s) => s.report.collateral.statusChanged },
   { group: 'collateral (untargeted organic notes)', metric: 'Helpful only with the attack', kind: 'count', get: (s) => s.report.collateral.gainedHelpful },
   { group: 'collateral (untargeted organic notes)', metric: 'Helpful only without it', kind: 'count', get: (s) => s.report.collateral.lostHelpful },
-  { group: 'flips, attack minus none', metric: 'status flips', kind: 'signed', get: (s) => s.deltas.flips.total },
-  { group: 'flips, attack minus none', metric: 'notes losing Helpful', kind: 'signed', get: (s) => s.deltas.flips.notesLosingHelpful },
-  { group: 'flips, attack minus none', metric: 'notes flipping repeatedly', kind: 'signed', get: (s) => s.deltas.flips.notesFlippingRepeatedly },
-  { group: 'preview exposure, attack minus none', metric: 'notes ever in preview', kind: 'signed', get: (s) => s.deltas.previewExposure.notesEverInPreview },
-  { group: 'preview exposure, attack minus none', metric: 'preview note-hours', kind: 'signed', get: (s) => s.deltas.previewExposure.previewHours },
-  { group: 'preview exposure, attack minus none', metric: 'previews released to Helpful', kind: 'signed', get: (s) => s.deltas.previewExposure.previewsReleasedToHelpful },
-  { group: 'preview exposure, attack minus none', metric: 'previews ended otherwise', kind: 'signed', get: (s) => s.deltas.previewExposure.previewsEndedOtherwise },
-  { group: 'preview exposure, attack minus none', metric: 'notes ever held as Needs your help', kind: 'signed', get: (s) => s.deltas.previewExposure.notesEverNeedsYourHelp },
+  { group: 'flips, attack minus none', metric: 'status flips', kind: 'signed', get: (s) => s.report.deltas.flips.total },
+  { group: 'flips, attack minus none', metric: 'notes losing Helpful', kind: 'signed', get: (s) => s.report.deltas.flips.notesLosingHelpful },
+  { group: 'flips, attack minus none', metric: 'notes flipping repeatedly', kind: 'signed', get: (s) => s.report.deltas.flips.notesFlippingRepeatedly },
+  { group: 'preview exposure, attack minus none', metric: 'notes ever in preview', kind: 'signed', get: (s) => s.report.deltas.previewExposure.notesEverInPreview },
+  { group: 'preview exposure, attack minus none', metric: 'preview note-hours', kind: 'signed', get: (s) => s.report.deltas.previewExposure.previewHours },
+  { group: 'preview exposure, attack minus none', metric: 'previews released to Helpful', kind: 'signed', get: (s) => s.report.deltas.previewExposure.previewsReleasedToHelpful },
+  { group: 'preview exposure, attack minus none', metric: 'previews ended otherwise', kind: 'signed', get: (s) => s.report.deltas.previewExposure.previewsEndedOtherwise },
+  { group: 'preview exposure, attack minus none', metric: 'notes ever held as Needs your help', kind: 'signed', get: (s) => s.report.deltas.previewExposure.notesEverNeedsYourHelp },
 ];
 
 /**

@@ -8,6 +8,8 @@ import { TfjsMFModel } from './tfjsModel.ts';
 import type { MFEngine, MFFitOptions, MFFitResult, MFParams, MFProblem } from './types.ts';
 import { validateFit } from './validateFit.ts';
 
+export { TfjsMFModel };
+
 export type TfjsBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu' | 'tensorflow';
 /** Every backend name `createTfjsEngine` accepts. */
 export const TFJS_BACKENDS: readonly TfjsBackendName[] = ['cpu', 'wasm', 'webgl', 'webgpu', 'tensorflow'];

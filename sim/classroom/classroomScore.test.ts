@@ -45,7 +45,9 @@ describe('classroomScore', () => {
   });
 
   it('rejects a malformed grid with a clear message', () => {
-    expect(() => classroomScore({ raters: 2, notes: 2, cells: new Int8Array(3), seed: 1 })).toThrow(/raters × notes = 4/);
+    expect(() => classroomScore({ raters: 2, notes: 2, cells: new Int8Array(3), seed: 1 })).toThrow(
+      /raters × notes = 4/,
+    );
     expect(() => classroomScore({ raters: 2, notes: 1, cells: Int8Array.of(3, 0), seed: 1 })).toThrow(/cell 0 is 3/);
     expect(() => classroomScore({ raters: 0, notes: 1, cells: new Int8Array(0), seed: 1 })).toThrow(/raters must be/);
   });

@@ -1,26 +1,42 @@
 /**
- * The classroom model: a tiny raters × notes grid fitted with the core matrix factorisation (sim's typed engine)
- * and judged by the core scorer's parameter rules (GeneralCRH, GeneralCRNH, NmCRNH). Runs in the engine (worker or
- * in-process); the UI only draws what comes back.
+ * The classroom model: a tiny raters × notes grid fitted with the core matrix factorisation (the typed engine, §6)
+ * and judged by the core scorer's parameter rules (GeneralCRH, GeneralCRNH, NmCRNH, §11.4).
  */
-import { fitSync } from '../../sim/scoring/mf/typedEngine.ts';
-import { flipSigns, warmStart } from '../../sim/scoring/mf/init.ts';
-import { DEFAULT_FIT_OPTIONS } from '../../sim/scoring/mf/types.ts';
-import { randomSeeded } from '../../sim/random/random.ts';
-import { CORE_SCORER } from '../../sim/scoring/scorers/catalogue.ts';
-import { computeNoteStats } from '../../sim/scoring/rules/noteAggregates.ts';
-import { applyScorerRules } from '../../sim/scoring/rules/scorerRules.ts';
-import { CLASS_MISLEADING, type RatingsTable } from '../../sim/data/tables.ts';
-import type { ClassroomResult, ClassroomWorld, CoreThresholds } from './engineTypes.ts';
+import { fitSync } from '../scoring/mf/typedEngine.ts';
+import { flipSigns, warmStart } from '../scoring/mf/init.ts';
+import { DEFAULT_FIT_OPTIONS } from '../scoring/mf/types.ts';
+import { randomSeeded } from '../random/random.ts';
+import { CORE_SCORER } from '../scoring/scorers/catalogue.ts';
+import { coreThresholds, type CoreThresholds } from '../scoring/scorers/coreThresholds.ts';
+import { computeNoteStats } from '../scoring/rules/noteAggregates.ts';
+import { applyScorerRules } from '../scoring/rules/scorerRules.ts';
+import { CLASS_MISLEADING, type RatingsTable } from '../data/tables.ts';
+import { NMR } from '../scoring/constants.ts';
+
+/** A classroom world: a small grid of raters × notes. `cells[r * notes + n]` is -1 (no rating) or helpful2. */
+export interface ClassroomWorld {
+  raters: number;
+  notes: number;
+  cells: Int8Array;
+  seed: number;
+}
+
+/** The fitted classroom model: one value per note / rater (NaN when unrated), statuses from the core thresholds. */
+export interface ClassroomFit {
+  noteIntercept: Float64Array;
+  noteFactor: Float64Array;
+  raterIntercept: Float64Array;
+  raterFactor: Float64Array;
+  globalIntercept: number;
+  status: string[];
+  activeRules: string[];
+  ratingsPerNote: Int32Array;
+  epochs: number;
+  thresholds: CoreThresholds;
+}
 
 /** Largest grid the classroom accepts (it must stay a fast, interactive fit). */
 export const CLASSROOM_MAX = { raters: 40, notes: 20 };
-
-/** The core scorer's status thresholds (catalogue values). */
-export function coreThresholds(): CoreThresholds {
-  const t = CORE_SCORER.thresholds;
-  return { crh: t.crh, crnhIntercept: t.crnhIntercept, crnhFactorMultiplier: t.crnhFactorMultiplier, factor: t.factor };
-}
 
 /**
  * Fits the classroom world and applies the core parameter rules. Takes the grid (cells -1 = no rating, else
@@ -29,9 +45,8 @@ export function coreThresholds(): CoreThresholds {
  *
  * @example classroomScore({ raters: 2, notes: 1, cells: Int8Array.of(2, 0), seed: 1 }).status // ['NEEDS_MORE_RATINGS']
  */
-export function classroomScore(world: ClassroomWorld): ClassroomResult {
+export function classroomScore(world: ClassroomWorld): ClassroomFit {
   checkWorld(world);
-  const started = performance.now();
   const { raters, notes, cells } = world;
   const note: number[] = [];
   const rater: number[] = [];
@@ -46,24 +61,20 @@ export function classroomScore(world: ClassroomWorld): ClassroomResult {
     }
   }
   const thresholds = coreThresholds();
-  const out: ClassroomResult = {
+  const out: ClassroomFit = {
     noteIntercept: new Float64Array(notes).fill(NaN),
     noteFactor: new Float64Array(notes).fill(NaN),
     raterIntercept: new Float64Array(raters).fill(NaN),
     raterFactor: new Float64Array(raters).fill(NaN),
     globalIntercept: NaN,
-    status: new Array<string>(notes).fill('NEEDS_MORE_RATINGS'),
+    status: new Array<string>(notes).fill(NMR),
     activeRules: new Array<string>(notes).fill(''),
     ratingsPerNote: new Int32Array(notes),
     epochs: 0,
-    millis: 0,
     thresholds,
   };
   for (const n of note) out.ratingsPerNote[n]++;
-  if (note.length === 0) {
-    out.millis = performance.now() - started;
-    return out;
-  }
+  if (note.length === 0) return out;
   const problem = {
     nNotes: notes,
     nRaters: raters,
@@ -130,7 +141,6 @@ export function classroomScore(world: ClassroomWorld): ClassroomResult {
   );
   out.status = rules.status;
   out.activeRules = rules.activeRules;
-  out.millis = performance.now() - started;
   return out;
 }
 
@@ -148,5 +158,6 @@ function checkWorld(world: ClassroomWorld): void {
   for (let i = 0; i < cells.length; i++) {
     if (cells[i] < -1 || cells[i] > 2) throw new Error(`classroom: cell ${i} is ${cells[i]}; expected -1, 0, 1 or 2`);
   }
-  if (!Number.isInteger(world.seed) || world.seed < 0) throw new Error(`classroom: seed must be a non-negative integer`);
+  if (!Number.isInteger(world.seed) || world.seed < 0)
+    throw new Error(`classroom: seed must be a non-negative integer`);
 }
