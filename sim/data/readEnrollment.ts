@@ -87,6 +87,11 @@ export class EnrollmentReader implements LineSink {
     this.row.endFile();
   }
 
+  /** Files started so far. */
+  get files(): readonly string[] {
+    return this.origins.files;
+  }
+
   finish(): WithDroppedDuplicates<EnrollmentTable> {
     if (this.finished) throw new Error('EnrollmentReader: finish() was already called');
     this.row.endFile();

@@ -58,7 +58,7 @@ export class NotesReader implements LineSink {
       return;
     }
     const author = internDetached(this.participants, r.participant(1));
-    const createdAt = r.number(2);
+    const createdAt = r.timestamp(2);
     const tweetId = r.id(3);
     const classification = r.code(4, CLASSIFICATIONS, true);
     const summary = detach(r.text(21));
@@ -78,6 +78,23 @@ export class NotesReader implements LineSink {
 
   endFile(): void {
     this.row.endFile();
+  }
+
+  /** Files started so far. */
+  get files(): readonly string[] {
+    return this.origins.files;
+  }
+
+  /** Rows kept so far. */
+  get length(): number {
+    return this.n;
+  }
+
+  /** Creation time, author and `file:line` of a note read so far, or null (cross-file checks, before finish). */
+  lookup(note: number): { createdAt: number; author: number; where: string } | null {
+    const i = this.rowOfNote.get(note);
+    if (i < 0 || this.finished) return null;
+    return { createdAt: this.createdAt[i], author: this.author[i], where: this.origins.where(i) };
   }
 
   finish(): WithDroppedDuplicates<NotesTable> {

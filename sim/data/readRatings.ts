@@ -89,7 +89,7 @@ export class RatingsReader implements LineSink {
       this.lastNoteText = noteText;
     }
     const rater = internDetached(this.participants, r.participant(C_RATER));
-    const createdAt = r.number(C_CREATED);
+    const createdAt = r.timestamp(C_CREATED);
     const version = r.optionalInteger(3);
     const agree = r.optionalInteger(4);
     const disagree = r.optionalInteger(5);
@@ -135,6 +135,23 @@ export class RatingsReader implements LineSink {
     this.helpful2[i] = h2;
     this.origins.record(i, lineNo, sig);
     this.n = i + 1;
+  }
+
+  /** Files started so far. */
+  get files(): readonly string[] {
+    return this.origins.files;
+  }
+
+  /** Rows read so far whose note is not marked in `known`: how many, and the first one's `file:line` and note id. */
+  unknownNotes(known: Uint8Array): { count: number; first: { where: string; noteId: string } | null } {
+    let count = 0;
+    let first = -1;
+    for (let i = 0; i < this.n; i++) {
+      if (known[this.note[i]] === 1) continue;
+      if (count++ === 0) first = i;
+    }
+    const at = first < 0 ? null : { where: this.origins.where(first), noteId: this.noteIds.values[this.note[first]] };
+    return { count, first: at };
   }
 
   /** Ends the current file (checks it had a header); `startFile` and `finish` call it too. */

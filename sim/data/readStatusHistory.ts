@@ -6,6 +6,11 @@ import type { Dictionary, StatusHistoryTable } from './tables.ts';
 import type { LineSink } from './tsvLines.ts';
 import { TsvRow, detach } from './tsvRow.ts';
 
+/** What the status-history reader needs of the notes read before it. */
+export interface NotesLookup {
+  lookup(note: number): { createdAt: number; author: number; where: string } | null;
+}
+
 /** Rating statuses that may appear in the status columns of noteStatusHistory. */
 export const RATING_STATUSES = [
   'NEEDS_MORE_RATINGS',
@@ -71,9 +76,11 @@ export class StatusHistoryReader implements LineSink {
   private readonly strs = new Map<StrKey, (string | null)[]>();
   private finished = false;
 
+  /** `notes`: the notes read before this file, to check that both agree on each note's creation and author. */
   constructor(
     readonly participants: Dictionary,
     readonly noteIds: Dictionary,
+    private readonly notes: NotesLookup | null = null,
   ) {
     for (const c of COLUMNS) {
       if (c.kind === 'number') this.nums.set(c.key as NumKey, new Float64Array(0));
@@ -108,7 +115,8 @@ export class StatusHistoryReader implements LineSink {
     if (i >= this.note.length) this.grow(i + 1);
     this.note[i] = note;
     this.author[i] = internDetached(this.participants, r.participant(1));
-    this.createdAt[i] = r.number(2);
+    this.createdAt[i] = r.timestamp(2);
+    this.checkAgainstNotes(note, this.author[i], this.createdAt[i]);
     const legacy = r.columns === 23;
     for (let k = 0; k < COLUMNS.length; k++) {
       const f = FIRST + k;
@@ -132,6 +140,11 @@ export class StatusHistoryReader implements LineSink {
     this.row.endFile();
   }
 
+  /** Files started so far. */
+  get files(): readonly string[] {
+    return this.origins.files;
+  }
+
   finish(): WithDroppedDuplicates<StatusHistoryTable> {
     if (this.finished) throw new Error('StatusHistoryReader: finish() was already called');
     this.row.endFile();
@@ -149,6 +162,28 @@ export class StatusHistoryReader implements LineSink {
     for (const [key, values] of this.nums) record[key] = trimmed(values, n);
     for (const [key, values] of this.strs) record[key] = values;
     return table;
+  }
+
+  /** §2.6 step 5: a note in both files must have the same creation time and author (the reference aborts). */
+  private checkAgainstNotes(note: number, author: number, createdAt: number): void {
+    const known = this.notes?.lookup(note);
+    if (!known) return;
+    const id = this.noteIds.values[note];
+    if (known.createdAt !== createdAt) {
+      const iso = (t: number): string => new Date(t).toISOString();
+      this.row.fail(
+        2,
+        `note ${id} was created at ${createdAt} (${iso(createdAt)}) by this file but at ${known.createdAt} ` +
+          `(${iso(known.createdAt)}) by ${known.where}; the status history and the notes must agree`,
+      );
+    }
+    if (known.author !== author) {
+      this.row.fail(
+        1,
+        `note ${id} has author ${this.participants.values[author]} here but ${this.participants.values[known.author]} ` +
+          `in ${known.where}; the status history and the notes must agree`,
+      );
+    }
   }
 
   /** One string object per distinct free-text value (decidedBy has a handful). */

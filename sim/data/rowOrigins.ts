@@ -7,7 +7,8 @@ import { ensureLength } from './growable.ts';
  * drop it in `finish()`.
  */
 export class RowOrigins {
-  private readonly files: string[] = [];
+  /** the files started so far, in order */
+  readonly files: string[] = [];
   private readonly firstRows: number[] = [];
   lines = new Uint32Array(0);
   hashes = new Uint32Array(0);

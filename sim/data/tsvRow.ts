@@ -5,6 +5,8 @@ const NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const NA_TOKENS = new Set(['', 'nan', 'NaN', 'NA', 'null', 'None', '<NA>']);
 const INT64_MAX = '9223372036854775807';
 const INT64_MIN_ABS = '9223372036854775808';
+/** Latest creation time accepted in an input file: 2100-01-01T00:00:00Z. */
+export const MAX_TIME_MILLIS = 4_102_444_800_000;
 
 /**
  * The current line of one input file, split into fields without copying, with checked accessors that
@@ -109,6 +111,21 @@ export class TsvRow {
     const v = parseDecimal(s);
     if (!Number.isFinite(v)) {
       this.fail(i, s.length === 0 ? 'empty cell; expected a number' : `expected a number, got ${quote(s)}`);
+    }
+    return v;
+  }
+
+  /**
+   * A required creation time in ms since 1970: a whole number from 0 to MAX_TIME_MILLIS. Negative, fractional and
+   * far-future values are errors (seconds, microseconds or a corrupted cell would silently skew every age).
+   */
+  timestamp(i: number): number {
+    const v = this.number(i);
+    const s = quote(this.text(i));
+    if (!Number.isInteger(v)) this.fail(i, `expected whole milliseconds since 1970, got the fraction ${s}`);
+    if (v < 0) this.fail(i, `expected milliseconds since 1970, got the negative time ${s}`);
+    if (v > MAX_TIME_MILLIS) {
+      this.fail(i, `time ${s} is after 2100-01-01: expected milliseconds since 1970 (microseconds or nanoseconds?)`);
     }
     return v;
   }

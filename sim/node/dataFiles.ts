@@ -62,7 +62,7 @@ export async function readDataDir(dir: string, options: ReadDataDirOptions = {})
   for (const [file, sinkOf] of ordered) {
     await streamFile(file, sinkOf(reader), progress, options.onProgress);
   }
-  return reader.finish();
+  return reader.finish({ requireRows: true });
 }
 
 /** Locates the input files of a data directory (see readDataDir); throws naming any required file missing. */
