@@ -5,7 +5,12 @@
 export * from './postTables.ts';
 export * from './postRules.ts';
 export type * from './scoredPosts.ts';
-export { noteModelFromOutputTables, NOTE_MODEL_COLUMNS, type NoteModelForPosts, type NoteRatingsForPosts } from './noteModelForPosts.ts';
+export {
+  noteModelFromOutputTables,
+  NOTE_MODEL_COLUMNS,
+  type NoteModelForPosts,
+  type NoteRatingsForPosts,
+} from './noteModelForPosts.ts';
 export { POST_RATINGS_LAYOUT, POST_ACTIONS_LAYOUT, USERS_LAYOUT } from './postLayouts.ts';
 export { UsersReader } from './readUsers.ts';
 export { PostRatingsReader } from './readPostRatings.ts';

@@ -52,7 +52,8 @@ describe('participantFactors (§12 step 1)', () => {
 
   it('skips missing note factors; falls back to coreRaterFactor1 when all are missing; none without qualifying ratings', () => {
     const w = emptyWorld();
-    for (const userId of ['mixed', 'fallback', 'noFallback', 'unrated', 'offTopic']) w.users.push({ userId, isAdmitted: true });
+    for (const userId of ['mixed', 'fallback', 'noFallback', 'unrated', 'offTopic'])
+      w.users.push({ userId, isAdmitted: true });
     w.scoredNotes.push(coreNote('1', NaN), coreNote('2', -0.4), { ...coreNote('3', 0.9), noteTopic: 'Scams' });
     w.noteRatings.push(
       { noteId: '1', rater: 'mixed', level: 'HELPFUL' },

@@ -3,7 +3,11 @@ import type { NoteModelForPosts, NoteRatingsForPosts } from './noteModelForPosts
 import type { UsersTable } from './postTables.ts';
 
 /** decidedBy values whose notes carry a usable factor (§12 step 1). */
-export const FACTOR_DECIDERS: readonly string[] = ['CoreModel (v1.1)', 'ExpansionModel (v1.1)', 'ExpansionPlusModel (v1.1)'];
+export const FACTOR_DECIDERS: readonly string[] = [
+  'CoreModel (v1.1)',
+  'ExpansionModel (v1.1)',
+  'ExpansionPlusModel (v1.1)',
+];
 const MISLEADING = 'MISINFORMED_OR_POTENTIALLY_MISLEADING';
 
 /**

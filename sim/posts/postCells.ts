@@ -10,7 +10,10 @@ export function booleanCell(r: TsvRow, i: number): number {
   const s = r.text(i);
   if (TRUE_TEXTS.has(s)) return 1;
   if (FALSE_TEXTS.has(s)) return 0;
-  return r.fail(i, s.length === 0 ? 'empty cell; expected True or False' : `expected True or False, got ${JSON.stringify(s)}`);
+  return r.fail(
+    i,
+    s.length === 0 ? 'empty cell; expected True or False' : `expected True or False, got ${JSON.stringify(s)}`,
+  );
 }
 
 /**

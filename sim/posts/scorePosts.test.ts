@@ -31,7 +31,8 @@ function row(s: ScoredPosts, id: string) {
   };
 }
 
-const score = (w: PlainPostWorld, params: Partial<PostScoringParams> = { minLingers: 0 }) => scorePosts(scoreInputOf(w), params);
+const score = (w: PlainPostWorld, params: Partial<PostScoringParams> = { minLingers: 0 }) =>
+  scorePosts(scoreInputOf(w), params);
 
 /** A post seen by one L and one R user (passes LingerGate with minLingers 0). */
 function seenByBothSides(w: PlainPostWorld, post: string, boostId = '1'): void {
