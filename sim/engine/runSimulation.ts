@@ -19,6 +19,7 @@ import {
 import type { World } from '../world/worldTypes.ts';
 import { notesBefore, organicRatingSchedule } from './attention.ts';
 import { OrganicChannels } from './organicChannels.ts';
+import { PostChannel } from './postChannel.ts';
 import { previousOutputs } from './previousOutputs.ts';
 import { SimDataset } from './simDataset.ts';
 import { StatusTimeline, type RunSnapshot } from './statusTimeline.ts';
@@ -100,6 +101,8 @@ export interface SimulationResult {
   sources: RatingSources;
   /** milliseconds spent scoring per run, measured with options.clock (NaN without one); not in any output file */
   scoringMillis: number[];
+  /** the post pilot (§12) when scenario.posts.enabled: audience, activity, post timeline and metrics, else null */
+  posts: PostChannel | null;
 }
 
 /**
@@ -133,6 +136,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     scenario.time.attentionHalfLifeHours * 3_600_000,
   );
   const channels = new OrganicChannels(world, scenario);
+  const posts = scenario.posts.enabled ? new PostChannel(world, scenario, seed, adversaries) : null;
   const organicRandom = randomSeeded(deriveSeed(seed, 'organic.ratings'));
   const adversaryRandom = adversaries.map((a) => randomSeeded(deriveSeed(seed, `adversary.${a.index}.act`)));
   const status = new Uint8Array(world.notes.length);
@@ -201,6 +205,7 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
       };
       adversaries.forEach((a, i) => a.step(ctx, adversaryRandom[i]));
     }
+    posts?.step(t0, t1);
     let run: RunSnapshot | null = null;
     if (options.score !== false && ((s + 1) % stepsPerScoring === 0 || s === steps - 1)) {
       const started = options.clock?.() ?? NaN;
@@ -236,13 +241,11 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
         if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) {
           throw new Error(`scoring run at ${new Date(t1).toISOString()} failed: ${err.message}`, { cause: err });
         }
-        run = timeline.recordFailure(
-          t1,
-          appeared,
-          view.ratings.length,
-          err instanceof Error ? err.message : String(err),
-        );
+        const reason = err instanceof Error ? err.message : String(err);
+        run = timeline.recordFailure(t1, appeared, view.ratings.length, reason);
+        posts?.fail(t1, reason);
       }
+      if (posts && lastResult && run.error === null) posts.score(lastResult, view, t1);
       scoringMillis.push((options.clock?.() ?? NaN) - started);
     }
     const paused = options.onStep?.({
@@ -276,5 +279,6 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
     lastResult,
     sources,
     scoringMillis,
+    posts,
   };
 }

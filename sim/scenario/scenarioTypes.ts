@@ -74,6 +74,34 @@ export interface MetricParams {
   unhelpfulThreshold: number;
 }
 
+/** Posts "liked by people who disagree" (robustness §12): the pilot population, boosts, lingers, likes. */
+export interface PostParams {
+  enabled: boolean;
+  admittedShare: number;
+  boostedShare: number;
+  boostDelayHours: number;
+  reboostShare: number;
+  reboostDelayHours: number;
+  maxBoosts: number;
+  lingersPerBoost: number;
+  boostHalfLifeHours: number;
+  homophily: number;
+  actShare: number;
+  appealMean: number;
+  appealSd: number;
+  appealWeight: number;
+  alignmentWeight: number;
+  likeOffset: number;
+  dislikeOffset: number;
+  eligibleDays: number;
+  crossSideAppeal: number;
+  rankK: number;
+  factorSplitPoint: number;
+  minLingers: number;
+  quantileThreshold: number;
+  disabledRules: string[];
+}
+
 /** Extra runs of the same world and seed. */
 export interface CompareParams {
   counterfactual: boolean;
@@ -87,6 +115,10 @@ export const ADVERSARY_KINDS = [
   'highVolumeSybils',
   'writerRaterCollusion',
   'targetedSuppression',
+  'postLikeWave',
+  'postDislikeVeto',
+  'postFactorLaundering',
+  'postMFlooding',
 ] as const;
 export type AdversaryKind = (typeof ADVERSARY_KINDS)[number];
 
@@ -162,9 +194,45 @@ export interface TargetedSuppressionSpec extends AdversaryCommon {
   ratingsPerHour: number;
 }
 
+/** Fields of every post adversary (sim/world/adversaries/post*.ts): targets.count and targets.side pick posts. */
+export interface PostAdversaryCommon extends AdversaryCommon {
+  actionsPerHour: number;
+  minLingers: number;
+}
+
+/** sim/world/adversaries/postLikeWave.ts */
+export interface PostLikeWaveSpec extends PostAdversaryCommon {
+  kind: 'postLikeWave';
+  recruit: boolean;
+}
+
+/** sim/world/adversaries/postDislikeVeto.ts */
+export interface PostDislikeVetoSpec extends PostAdversaryCommon {
+  kind: 'postDislikeVeto';
+  recruit: boolean;
+}
+
+/** sim/world/adversaries/postFactorLaundering.ts */
+export interface PostFactorLaunderingSpec extends PostAdversaryCommon {
+  kind: 'postFactorLaundering';
+}
+
+/** sim/world/adversaries/postMFlooding.ts */
+export interface PostMFloodingSpec extends PostAdversaryCommon {
+  kind: 'postMFlooding';
+}
+
+/** Adversaries acting on post likes and dislikes. */
+export type PostAdversarySpec = PostLikeWaveSpec | PostDislikeVetoSpec | PostFactorLaunderingSpec | PostMFloodingSpec;
+
 /** One entry of scenario.adversaries, discriminated by `kind`. */
 export type AdversarySpec =
-  PileOnSpec | CoordinatedRingSpec | HighVolumeSybilsSpec | WriterRaterCollusionSpec | TargetedSuppressionSpec;
+  | PileOnSpec
+  | CoordinatedRingSpec
+  | HighVolumeSybilsSpec
+  | WriterRaterCollusionSpec
+  | TargetedSuppressionSpec
+  | PostAdversarySpec;
 
 /** A validated scenario: world, clock, channels, scoring, metrics, adversaries and comparisons. */
 export interface Scenario {
@@ -177,5 +245,6 @@ export interface Scenario {
   scoring: ScoringParams;
   metrics: MetricParams;
   compare: CompareParams;
+  posts: PostParams;
   adversaries: AdversarySpec[];
 }

@@ -8,6 +8,7 @@ import { ENGINE_NAMES } from '../scoring/mf/engines.ts';
 import { pipelineSafeguardNames } from '../scoring/pipelineSafeguards.ts';
 import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
 import { scorerCatalogue } from '../scoring/scorers/catalogue.ts';
+import { FACTOR_SPLIT_POINT, MIN_LINGERS, POST_RULE_NAMES, QUANTILE_THRESHOLD } from '../posts/postRules.ts';
 import { TARGET_SELECTORS, VERDICTS, type AdversaryKind } from './scenarioTypes.ts';
 
 interface FieldBase {
@@ -89,6 +90,98 @@ const oneOf = (
 export const WORLD_TOPICS = ['UkraineConflict', 'GazaConflict', 'MessiRonaldo', 'Scams'] as const;
 
 const HOUR_MAX = 24 * 365;
+
+/** Posts "liked by people who disagree" (robustness §12): pilot, boosts, lingers, likes; off by default. */
+export const POST_FIELDS: readonly FieldSpec[] = [
+  bool(
+    'posts.enabled',
+    false,
+    'Simulate the post pilot (§12): boosts, lingers, likes and dislikes, post scoring at every run.',
+  ),
+  num('posts.admittedShare', 0.3, 0, 1, 'Share of organic raters admitted to the post pilot (post raters).'),
+  num('posts.boostedShare', 1, 0, 1, 'Share of posts that get the callout (boosted).'),
+  num('posts.boostDelayHours', 2, 0, 240, 'Mean delay between a post and its first boost.'),
+  num('posts.reboostShare', 0.3, 0, 1, 'Probability that a boost is followed by another one.'),
+  num('posts.reboostDelayHours', 48, 0.1, HOUR_MAX, 'Mean delay between boosts of one post.'),
+  int('posts.maxBoosts', 3, 1, 100, 'Most boosts a post gets.'),
+  num(
+    'posts.lingersPerBoost',
+    300,
+    0,
+    1_000_000,
+    'Mean callout impressions (lingers) of one boost of a post of virality 1.',
+  ),
+  num('posts.boostHalfLifeHours', 12, 0.1, HOUR_MAX, 'Half-life of the impressions a boost gets.'),
+  num(
+    'posts.homophily',
+    1,
+    0,
+    20,
+    "Audience lean: a viewer is on the + side with probability sigmoid(this × the post's first slant coordinate).",
+  ),
+  num(
+    'posts.actShare',
+    0.35,
+    0,
+    1,
+    'Probability that a callout impression leads to a like, dislike or neutral rating.',
+  ),
+  num('posts.appealMean', 0, -5, 5, 'Mean true cross-perspective appeal of posts.'),
+  num('posts.appealSd', 1, 0, 5, 'Spread of the true cross-perspective appeal.'),
+  num(
+    'posts.appealWeight',
+    1.5,
+    0,
+    10,
+    'Weight of appeal in a post rating: y = this·appeal + alignmentWeight·(perspective·slant) + leniency.',
+  ),
+  num('posts.alignmentWeight', 2.5, 0, 10, 'Weight of perspective·slant in a post rating.'),
+  num('posts.likeOffset', 0.5, -5, 10, 'P(like) = sigmoid(y − this).'),
+  num(
+    'posts.dislikeOffset',
+    4.5,
+    -5,
+    10,
+    'P(dislike) = sigmoid(−y − this); otherwise a neutral rating (NOT_APPLICABLE likes).',
+  ),
+  num('posts.eligibleDays', 7, 0, 365, 'Boosts created within this many days before a run are eligibleForActiveState.'),
+  num(
+    'posts.crossSideAppeal',
+    1,
+    -10,
+    10,
+    'A post is truly cross-side when its true appeal is at least this (post ranking metrics).',
+  ),
+  int('posts.rankK', 20, 1, 100_000, 'k of precision and recall at k in the post ranking metrics.'),
+  num(
+    'posts.factorSplitPoint',
+    FACTOR_SPLIT_POINT,
+    0,
+    10,
+    '§12 FACTOR_SPLIT_POINT: L below −this, R at or above this.',
+  ),
+  int(
+    'posts.minLingers',
+    MIN_LINGERS,
+    0,
+    1_000_000,
+    '§12 MIN_LINGERS: candidates need more lingers than this from L and R.',
+  ),
+  num(
+    'posts.quantileThreshold',
+    QUANTILE_THRESHOLD,
+    0,
+    1,
+    '§12 QUANTILE_THRESHOLD of the totalPos and minPos cut-offs.',
+  ),
+  {
+    path: 'posts.disabledRules',
+    kind: 'stringList',
+    default: [],
+    description: '§12 conditions switched off (LingerGate, DislikeVeto, EligibilityGate, TotalPosPath, MinPosPath).',
+    values: () => POST_RULE_NAMES,
+  },
+];
 
 /** Every top-level scenario field except `adversaries` (see ADVERSARY_FIELDS). */
 export const SCENARIO_FIELDS: readonly FieldSpec[] = [
@@ -278,6 +371,7 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
       'A/B of safeguards: when non-empty, also run the same world and seed with these rules (or pipeline safeguards such as PostSelectionCoalescing) switched off.',
     values: () => ruleNames(),
   },
+  ...POST_FIELDS,
 ];
 
 /** Fields of every adversary entry. */
@@ -318,6 +412,18 @@ export const ADVERSARY_COMMON_FIELDS: readonly FieldSpec[] = [
     0,
     1000,
     'Ordinary ratings per account per day from the simulated start (builds rater history).',
+  ),
+];
+
+/** Fields of every post adversary: targets.count and targets.side (slant sign) pick the posts, budget counts post actions. */
+const POST_ADVERSARY_FIELDS: readonly FieldSpec[] = [
+  num('actionsPerHour', 30, 0.01, 100_000, 'Post likes or dislikes per hour across all accounts.'),
+  int(
+    'minLingers',
+    30,
+    0,
+    100_000,
+    'A post becomes a target once it has this many callout impressions from each side (it reached both sides).',
   ),
 ];
 
@@ -363,6 +469,16 @@ export const ADVERSARY_FIELDS: Readonly<Record<AdversaryKind, readonly FieldSpec
     num('latencyMinutes', 3, 0, 100_000, 'Colluding raters rate a new colluder note within this many minutes.'),
   ],
   targetedSuppression: [num('ratingsPerHour', 20, 0.01, 100_000, 'Attack ratings per hour across all accounts.')],
+  postLikeWave: [
+    bool('recruit', true, 'Recruit admitted post raters of the side instead of creating accounts.'),
+    ...POST_ADVERSARY_FIELDS,
+  ],
+  postDislikeVeto: [
+    bool('recruit', true, 'Recruit admitted post raters of the side instead of creating accounts.'),
+    ...POST_ADVERSARY_FIELDS,
+  ],
+  postFactorLaundering: POST_ADVERSARY_FIELDS,
+  postMFlooding: POST_ADVERSARY_FIELDS,
 };
 
 /** Names accepted in scoring.scorers: the scorer catalogue. */

@@ -14,7 +14,7 @@ export function snowflakeId(millis: number, worker: number, sequence: number): s
 }
 
 /** Id workers, so that organic and adversary objects never collide and organic ids do not depend on adversaries. */
-export const ID_WORKER = { organicNote: 1, post: 2, adversaryNote: 3 } as const;
+export const ID_WORKER = { organicNote: 1, post: 2, adversaryNote: 3, boost: 4 } as const;
 
 /**
  * Assigns snowflake ids to objects created at `times`, bumping the sequence when two would collide.

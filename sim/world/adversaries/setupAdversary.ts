@@ -3,6 +3,10 @@ import type { Adversary, AdversarySetup } from './adversary.ts';
 import { setupCoordinatedRing } from './coordinatedRing.ts';
 import { setupHighVolumeSybils } from './highVolumeSybils.ts';
 import { setupPileOn } from './pileOn.ts';
+import { setupPostDislikeVeto } from './postDislikeVeto.ts';
+import { setupPostFactorLaundering } from './postFactorLaundering.ts';
+import { setupPostLikeWave } from './postLikeWave.ts';
+import { setupPostMFlooding } from './postMFlooding.ts';
 import { setupTargetedSuppression } from './targetedSuppression.ts';
 import { setupWriterRaterCollusion } from './writerRaterCollusion.ts';
 
@@ -19,5 +23,13 @@ export function setupAdversary(setup: AdversarySetup, spec: AdversarySpec, index
       return setupWriterRaterCollusion(setup, spec, index);
     case 'targetedSuppression':
       return setupTargetedSuppression(setup, spec, index);
+    case 'postLikeWave':
+      return setupPostLikeWave(setup, spec, index);
+    case 'postDislikeVeto':
+      return setupPostDislikeVeto(setup, spec, index);
+    case 'postFactorLaundering':
+      return setupPostFactorLaundering(setup, spec, index);
+    case 'postMFlooding':
+      return setupPostMFlooding(setup, spec, index);
   }
 }
