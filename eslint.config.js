@@ -104,4 +104,32 @@ export default defineConfig(
       ],
     },
   },
+  ...oneDoorRules(),
 );
+
+/**
+ * sim/index.ts is the one door into sim/ from outside it; Node-side code (notebooks, bench, scripts, tests) may also
+ * use sim/node/index.ts, the browser (src/) may not. Static imports and re-exports, `import()` and `new URL()` (worker
+ * entries) are checked. A regex rather than globs: a path like `../../sim/x/y.ts` has any number of `../`.
+ */
+function oneDoorRules() {
+  const deepOrNode = String.raw`^(\.{1,2}/)+sim/(?!index\.ts$)`;
+  const deep = String.raw`^(\.{1,2}/)+sim/(?!index\.ts$|node/index\.ts$)`;
+  const message = 'Import sim/ through its one door, sim/index.ts (Node-only: sim/node/index.ts), never a deep path.';
+  const srcMessage = 'src/ imports sim/ only through sim/index.ts (no deep paths, no Node-only sim/node/).';
+  // esquery regexes cannot contain a slash: \x2F stands for it.
+  const selectors = (pattern, text) =>
+    [`ImportExpression > Literal.source`, `NewExpression[callee.name='URL'] > Literal`].map((node) => ({
+      selector: `${node}[value=/${pattern.replaceAll('/', String.raw`\x2F`)}/]`,
+      message: text,
+    }));
+  const rules = (pattern, text) => ({
+    'no-restricted-imports': ['error', { patterns: [{ regex: pattern, message: text }] }],
+    'no-restricted-syntax': ['error', ...selectors(pattern, text)],
+  });
+  const files = ['**/*.{ts,mts,cts,js,mjs,cjs,svelte}'];
+  return [
+    { files, ignores: ['sim/**'], rules: rules(deep, message) },
+    { files: ['src/**/*.{ts,svelte}'], rules: rules(deepOrNode, srcMessage) },
+  ];
+}
