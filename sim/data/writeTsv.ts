@@ -145,7 +145,8 @@ function rowCount(columns: readonly OutputColumn[], rows: number | undefined): n
   return n;
 }
 
-function formatter(c: OutputColumn): (i: number) => string {
+/** The TSV cell text of row i of `c`, exactly as writeTsv writes it ("" = empty cell). */
+export function formatter(c: OutputColumn): (i: number) => string {
   switch (c.kind) {
     case 'float': {
       const v = c.values;

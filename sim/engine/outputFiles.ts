@@ -6,11 +6,21 @@ import { STATUS_CODES } from './statusTimeline.ts';
 
 /**
  * The simulator's own output tables (the public-format snapshot is written by writeDataDir and the scorer's
- * outputTables): each a generator of TSV chunks, deterministic for a given scenario and seed.
+ * outputTables): each as typed columns (`*Columns`, for any output format) and as TSV chunks (`*Tsv`),
+ * deterministic for a given scenario and seed. Numbers are typed columns (float / int), text is string or cell.
  */
 
+/** A table as columns with its row count (needed when its columns are computed cells). */
+export interface ColumnTable {
+  columns: OutputColumn[];
+  rows: number;
+}
+
 /** truth_notes.tsv: every note's latent variables, who wrote it and which adversaries targeted it. */
-export function truthNotesTsv(result: SimulationResult): Generator<string> {
+export const truthNotesTsv = (result: SimulationResult): Generator<string> => tsvOf(truthNotesColumns(result));
+
+/** The columns of truth_notes (see truthNotesTsv). */
+export function truthNotesColumns(result: SimulationResult): ColumnTable {
   const { world, adversaries } = result;
   const n = world.notes;
   const targetedBy: string[][] = Array.from({ length: n.length }, () => []);
@@ -24,9 +34,9 @@ export function truthNotesTsv(result: SimulationResult): Generator<string> {
     { name: 'createdAtMillis', kind: 'int', values: n.createdAt },
     { name: 'tweetId', kind: 'cell', cell: (i) => world.posts.tweetId[n.post[i]] },
     { name: 'helpfulness', kind: 'float', values: n.helpfulness },
-    { name: 'slant', kind: 'cell', cell: (i) => fmt(n.slant[2 * i]) },
-    { name: 'slant2', kind: 'cell', cell: (i) => (world.dims === 2 ? fmt(n.slant[2 * i + 1]) : '') },
-    { name: 'postSlant', kind: 'cell', cell: (i) => fmt(world.posts.slant[2 * n.post[i]]) },
+    { name: 'slant', kind: 'float', values: rounded(n.length, (i) => n.slant[2 * i]) },
+    { name: 'slant2', kind: 'float', values: rounded(n.length, (i) => (world.dims === 2 ? n.slant[2 * i + 1] : NaN)) },
+    { name: 'postSlant', kind: 'float', values: rounded(n.length, (i) => world.posts.slant[2 * n.post[i]]) },
     { name: 'popularity', kind: 'float', values: n.virality },
     { name: 'topic', kind: 'string', values: n.topic },
     {
@@ -48,11 +58,14 @@ export function truthNotesTsv(result: SimulationResult): Generator<string> {
     { name: 'homeGroup', kind: 'float', values: n.homeGroup },
     { name: 'numRatings', kind: 'int', values: counts },
   ];
-  return writeTsv(cols, { rows: n.length });
+  return { columns: cols, rows: n.length };
 }
 
 /** truth_raters.tsv: every account's latent variables, role and rating count. */
-export function truthRatersTsv(result: SimulationResult): Generator<string> {
+export const truthRatersTsv = (result: SimulationResult): Generator<string> => tsvOf(truthRatersColumns(result));
+
+/** The columns of truth_raters (see truthRatersTsv). */
+export function truthRatersColumns(result: SimulationResult): ColumnTable {
   const { world } = result;
   const p = world.participants;
   const recruitedBy: string[][] = Array.from({ length: p.length }, () => []);
@@ -71,8 +84,12 @@ export function truthRatersTsv(result: SimulationResult): Generator<string> {
     { name: 'participantId', kind: 'string', values: p.ids },
     { name: 'role', kind: 'cell', cell: role },
     { name: 'adversary', kind: 'cell', cell: (u) => recruitedBy[u].join(',') },
-    { name: 'perspective', kind: 'cell', cell: (u) => fmt(p.perspective[2 * u]) },
-    { name: 'perspective2', kind: 'cell', cell: (u) => (world.dims === 2 ? fmt(p.perspective[2 * u + 1]) : '') },
+    { name: 'perspective', kind: 'float', values: rounded(p.length, (u) => p.perspective[2 * u]) },
+    {
+      name: 'perspective2',
+      kind: 'float',
+      values: rounded(p.length, (u) => (world.dims === 2 ? p.perspective[2 * u + 1] : NaN)),
+    },
     { name: 'leniency', kind: 'float', values: p.leniency },
     { name: 'activity', kind: 'float', values: p.activity },
     { name: 'writerQuality', kind: 'float', values: p.writerQuality },
@@ -81,11 +98,14 @@ export function truthRatersTsv(result: SimulationResult): Generator<string> {
     { name: 'modelingGroup', kind: 'float', values: p.modelingGroup },
     { name: 'enrolled', kind: 'int', values: p.enrolled },
   ];
-  return writeTsv(cols, { rows: p.length });
+  return { columns: cols, rows: p.length };
 }
 
 /** status_timeline.tsv: one row per scoring run and note: time, final status, decidedBy, Core intercept, preview. */
-export function statusTimelineTsv(result: SimulationResult): Generator<string> {
+export const statusTimelineTsv = (result: SimulationResult): Generator<string> => tsvOf(statusTimelineColumns(result));
+
+/** The columns of status_timeline (see statusTimelineTsv). */
+export function statusTimelineColumns(result: SimulationResult): ColumnTable {
   const runs = result.timeline.runs.filter((r) => r.error === null);
   const rowRun: number[] = [];
   const rowNote: number[] = [];
@@ -99,7 +119,7 @@ export function statusTimelineTsv(result: SimulationResult): Generator<string> {
   const code = (c: number) => STATUS_CODES[c] ?? '';
   const cols: OutputColumn[] = [
     { name: 'noteId', kind: 'cell', cell: (i) => result.world.notes.id[rowNote[i]] },
-    { name: 'timeMillis', kind: 'cell', cell: (i) => String(runs[rowRun[i]].time) },
+    { name: 'timeMillis', kind: 'int', values: Float64Array.from(rowRun, (k) => runs[k].time) },
     { name: 'finalRatingStatus', kind: 'cell', cell: (i) => code(runs[rowRun[i]].status[rowNote[i]]) },
     { name: 'decidedBy', kind: 'cell', cell: (i) => names[runs[rowRun[i]].decidedBy[rowNote[i]]] },
     {
@@ -108,35 +128,50 @@ export function statusTimelineTsv(result: SimulationResult): Generator<string> {
       values: Float32Array.from(rowRun, (k, i) => runs[k].intercept[rowNote[i]]),
     },
     { name: 'coreRatingStatus', kind: 'cell', cell: (i) => code(runs[rowRun[i]].coreStatus[rowNote[i]]) },
-    { name: 'preview', kind: 'cell', cell: (i) => (runs[rowRun[i]].preview[rowNote[i]] ? '1' : '0') },
+    {
+      name: 'preview',
+      kind: 'int',
+      values: Uint8Array.from(rowRun, (k, i) => (runs[k].preview[rowNote[i]] ? 1 : 0)),
+    },
   ];
-  return writeTsv(cols, { rows: rowRun.length });
+  return { columns: cols, rows: rowRun.length };
 }
 
 /** runs.tsv: one row per scoring run: time, notes, ratings, status counts, preview count, error. */
-export function runsTsv(result: SimulationResult): Generator<string> {
+export const runsTsv = (result: SimulationResult): Generator<string> => tsvOf(runsColumns(result));
+
+/** The columns of runs (see runsTsv). */
+export function runsColumns(result: SimulationResult): ColumnTable {
   const runs = result.timeline.runs;
-  const count = (k: number, f: (n: number) => boolean) => {
-    let c = 0;
-    for (let n = 0; n < runs[k].notes; n++) if (f(n)) c++;
-    return String(c);
-  };
+  const count = (f: (k: number, n: number) => boolean) =>
+    Int32Array.from(runs, (run, k) => {
+      let c = 0;
+      for (let n = 0; n < run.notes; n++) if (f(k, n)) c++;
+      return c;
+    });
   const cols: OutputColumn[] = [
     { name: 'timeMillis', kind: 'int', values: runs.map((r) => r.time) },
     { name: 'notes', kind: 'int', values: runs.map((r) => r.notes) },
     { name: 'ratings', kind: 'int', values: runs.map((r) => r.ratings) },
-    { name: 'helpful', kind: 'cell', cell: (k) => count(k, (n) => runs[k].status[n] === 1) },
-    { name: 'notHelpful', kind: 'cell', cell: (k) => count(k, (n) => runs[k].status[n] === 2) },
-    { name: 'needsMoreRatings', kind: 'cell', cell: (k) => count(k, (n) => runs[k].status[n] === 0) },
-    { name: 'preview', kind: 'cell', cell: (k) => count(k, (n) => runs[k].preview[n] === 1) },
+    { name: 'helpful', kind: 'int', values: count((k, n) => runs[k].status[n] === 1) },
+    { name: 'notHelpful', kind: 'int', values: count((k, n) => runs[k].status[n] === 2) },
+    { name: 'needsMoreRatings', kind: 'int', values: count((k, n) => runs[k].status[n] === 0) },
+    { name: 'preview', kind: 'int', values: count((k, n) => runs[k].preview[n] === 1) },
     { name: 'error', kind: 'string', values: runs.map((r) => r.error) },
   ];
-  return writeTsv(cols, { rows: runs.length });
+  return { columns: cols, rows: runs.length };
 }
+
+const tsvOf = (table: ColumnTable): Generator<string> => writeTsv(table.columns, { rows: table.rows });
 
 /** JSON text with NaN and ±Infinity written as null and non-integers rounded to 9 significant digits. */
 export function metricsJson(value: unknown): string {
   return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? (!Number.isFinite(v) ? null : Number.isInteger(v) ? v : Number(v.toPrecision(9))) : v), 2)}\n`;
 }
 
-const fmt = (x: number): string => (Number.isNaN(x) ? '' : String(Number(x.toPrecision(9))));
+/** Values rounded to 9 significant digits (the precision the truth tables carry); NaN stays NaN (empty). */
+const rounded = (length: number, value: (i: number) => number): Float64Array =>
+  Float64Array.from({ length }, (_, i) => {
+    const x = value(i);
+    return Number.isNaN(x) ? NaN : Number(x.toPrecision(9));
+  });

@@ -6,13 +6,16 @@ import { basename, dirname, join } from 'node:path';
 const BATCH_CHARS = 1 << 20;
 
 /**
- * Writes `chunks` (UTF-8 text) to `path` atomically: into a temporary file in the same directory, fsynced,
+ * Writes `chunks` (UTF-8 text or bytes) to `path` atomically: into a temporary file in the same directory, fsynced,
  * then renamed over `path`. On any error (including one thrown by the chunk iterator) the temporary file is
  * removed and the error rethrown, so `path` is either the complete new file or untouched.
  *
  * @example await writeFileAtomic('out/scored_notes.tsv', writeTsv(columns));
  */
-export async function writeFileAtomic(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
   const handle = await open(temp, 'wx');
@@ -20,6 +23,12 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string> | A
   try {
     let pending = '';
     for await (const chunk of chunks) {
+      if (typeof chunk !== 'string') {
+        if (pending.length > 0) await handle.write(pending);
+        pending = '';
+        await handle.write(chunk);
+        continue;
+      }
       pending += chunk;
       if (pending.length >= BATCH_CHARS) {
         await handle.write(pending);
