@@ -1,23 +1,21 @@
-import { mkdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataFormatError } from '../data/dataFormatError.ts';
-import { writeTsv } from '../data/writeTsv.ts';
 import { createEngine, ENGINE_NAMES, type EngineName } from '../scoring/mf/engines.ts';
-import { outputTables, scoreDataset } from '../scoring/pipeline/scoreDataset.ts';
+import { scoreDataset } from '../scoring/pipeline/scoreDataset.ts';
 import { ruleNamesOf } from '../scoring/meta/applyRules.ts';
 import { metaRules } from '../scoring/meta/metaRules.ts';
 import { baseRuleName } from '../scoring/meta/ruleNames.ts';
 import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
 import { pipelineSafeguardNames } from '../scoring/pipelineSafeguards.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
-import { intOption, parseArgs, UsageError } from './cliArgs.ts';
+import { formatsOption, intOption, parseCommandLine, UsageError } from './cliArgs.ts';
 import { DataDirError, readDataDir, readTextFile } from './dataFiles.ts';
 import { readOutputTable } from '../data/readOutputTable.ts';
 import type { PreviousOutputs } from '../scoring/pipeline/incrementalRescoring.ts';
 import { progressReporter } from './progressBar.ts';
 import { workerExecutor } from './workerExecutor.ts';
 import { simulateCommand } from './simulateCommand.ts';
+import { writeScoringOutputs } from './writeOutputTable.ts';
 
 const USAGE = `bridgelab — simulate and score bridging-based consensus (Community Notes)
 
@@ -27,8 +25,8 @@ usage:
   bridgelab --help
 
 score: read the public Community Notes download files in <dataDir> (notes-00000.tsv, ratings-*.tsv or ratings/,
-noteStatusHistory-00000.tsv, userEnrollment-00000.tsv; each may be .tsv.gz) and write scored_notes.tsv,
-helpfulness_scores.tsv, note_status_history.tsv and aux_note_info.tsv to <outDir>.
+noteStatusHistory-00000.tsv, userEnrollment-00000.tsv; each may be .tsv.gz or .parquet with the same column
+names) and write scored_notes, helpfulness_scores, note_status_history and aux_note_info to <outDir>.
 
 options:
   --out <dir>            output directory (created if missing; files are replaced atomically)
@@ -38,28 +36,30 @@ options:
   --scorers <a,b,...>    run only these scorers (e.g. MFCoreScorer); default all
   --disable-rules <a,b>  switch rules off by name (e.g. "NoHighVolIntercept,MinMinorityRaters"); also the
                          pipeline safeguards ${pipelineSafeguardNames().join(', ')}
-  --previous-scored-notes <file>   a previous run's scored_notes.tsv: incremental mode, only notes with new
-                         ratings, new notes, recent flips, stabilizing and locking-eligible notes are rescored
-  --previous-aux-note-info <file>  that run's aux_note_info.tsv (carried over for notes not rescored)
+  --previous-scored-notes <file>   a previous run's scored_notes (.tsv or .parquet): incremental mode, only notes
+                         with new ratings, new notes, recent flips, stabilizing and locking-eligible notes are rescored
+  --previous-aux-note-info <file>  that run's aux_note_info (.tsv or .parquet; carried over for notes not rescored)
   --workers <n>          scorer worker threads (default 1 = run on the main thread; 2 uses both cores here)
+  --format <f,...>       output format(s): tsv (default), parquet, arrow, or a comma list such as tsv,parquet
   --quiet                no progress on stderr
   --help                 this text
 
 exit codes: 0 success, 1 scoring failure, 2 bad input or usage`;
 
 const SCORE_OPTIONS = {
-  out: { value: true },
-  seed: { value: true },
-  'epoch-millis': { value: true },
-  engine: { value: true },
-  scorers: { value: true },
-  'disable-rules': { value: true },
-  workers: { value: true },
-  'previous-scored-notes': { value: true },
-  'previous-aux-note-info': { value: true },
-  quiet: { value: false },
-  help: { value: false },
-};
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  'epoch-millis': { type: 'string' },
+  engine: { type: 'string' },
+  scorers: { type: 'string' },
+  'disable-rules': { type: 'string' },
+  workers: { type: 'string' },
+  format: { type: 'string' },
+  'previous-scored-notes': { type: 'string' },
+  'previous-aux-note-info': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
 
 /** Runs the bridgelab command line `argv` (without node and script); resolves to the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -91,22 +91,21 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function score(argv: readonly string[]): Promise<number> {
-  const { options, positionals } = parseArgs(argv, SCORE_OPTIONS);
-  if (options.has('help')) {
+  const { values: options, positionals } = parseCommandLine(argv, SCORE_OPTIONS);
+  if (options.help) {
     console.log(USAGE);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('score takes exactly one <dataDir>');
-  const out = options.get('out');
+  const out = options.out;
   if (typeof out !== 'string') throw new UsageError('score needs --out <outDir>');
   const seed = intOption(options, 'seed', 42, 0, 2 ** 32 - 1);
   const now = intOption(options, 'epoch-millis', Date.now(), 0, 8.64e15);
-  const engineName = (options.get('engine') ?? 'typed') as string;
+  const engineName = options.engine ?? 'typed';
   if (!(ENGINE_NAMES as readonly string[]).includes(engineName)) {
     throw new UsageError(`--engine must be one of ${ENGINE_NAMES.join(', ')}, got ${engineName}`);
   }
-  const list = (name: string) => {
-    const v = options.get(name);
+  const list = (v: string | undefined) => {
     return typeof v === 'string'
       ? v
           .split(',')
@@ -114,7 +113,7 @@ async function score(argv: readonly string[]): Promise<number> {
           .filter(Boolean)
       : undefined;
   };
-  const disabled = list('disable-rules') ?? [];
+  const disabled = list(options['disable-rules']) ?? [];
   const known = knownRuleNames();
   const unknown = disabled.filter((r) => !known.has(r));
   if (unknown.length > 0) {
@@ -126,8 +125,9 @@ async function score(argv: readonly string[]): Promise<number> {
     );
   }
   const workers = intOption(options, 'workers', 1, 1, 64);
-  const quiet = options.has('quiet');
-  const previous = await readPrevious(options.get('previous-scored-notes'), options.get('previous-aux-note-info'));
+  const quiet = options.quiet === true;
+  const formats = formatsOption(options.format);
+  const previous = await readPrevious(options['previous-scored-notes'], options['previous-aux-note-info']);
   const report = quiet ? () => {} : progressReporter();
 
   const started = performance.now();
@@ -141,7 +141,7 @@ async function score(argv: readonly string[]): Promise<number> {
     now,
     seed,
     engine,
-    scorers: list('scorers'),
+    scorers: list(options.scorers),
     disabledRules: disabled,
     onProgress: report,
     previous,
@@ -153,12 +153,7 @@ async function score(argv: readonly string[]): Promise<number> {
     );
   }
   const outDir = resolve(out);
-  await mkdir(outDir, { recursive: true });
-  const tables = outputTables(result);
-  for (const [name, columns] of Object.entries(tables)) {
-    report('writing', 0, 1);
-    await writeFileAtomic(join(outDir, `${name}.tsv`), writeTsv(columns));
-  }
+  await writeScoringOutputs(outDir, result, formats, () => report('writing', 0, 1));
   report('writing', 1, 1);
   if (!quiet) {
     const secs = ((performance.now() - started) / 1000).toFixed(1);
@@ -170,10 +165,7 @@ async function score(argv: readonly string[]): Promise<number> {
 }
 
 /** The previous run's outputs for incremental mode (--previous-scored-notes, --previous-aux-note-info). */
-async function readPrevious(
-  scored: string | true | undefined,
-  aux: string | true | undefined,
-): Promise<PreviousOutputs | undefined> {
+async function readPrevious(scored: string | undefined, aux: string | undefined): Promise<PreviousOutputs | undefined> {
   if (aux !== undefined && scored === undefined)
     throw new UsageError('--previous-aux-note-info needs --previous-scored-notes');
   if (typeof scored !== 'string') return undefined;

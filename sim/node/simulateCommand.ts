@@ -2,19 +2,26 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeTsv } from '../data/writeTsv.ts';
-import { metricsJson, runsTsv, statusTimelineTsv, truthNotesTsv, truthRatersTsv } from '../engine/outputFiles.ts';
+import {
+  metricsJson,
+  runsColumns,
+  statusTimelineColumns,
+  truthNotesColumns,
+  truthRatersColumns,
+  type ColumnTable,
+} from '../engine/outputFiles.ts';
 import { runExperiment } from '../engine/runExperiment.ts';
 import { SimulationCancelled, type SimulationResult } from '../engine/runSimulation.ts';
+import type { OutputFormat } from '../formats/outputFormat.ts';
 import type { EngineName } from '../scoring/mf/engines.ts';
-import { outputTables } from '../scoring/pipeline/scoreDataset.ts';
 import { ScenarioError, validateScenario } from '../scenario/validateScenario.ts';
 import type { Scenario } from '../scenario/scenarioTypes.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
-import { intOption, parseArgs, UsageError } from './cliArgs.ts';
+import { formatsOption, intOption, parseCommandLine, UsageError } from './cliArgs.ts';
 import { writeDataDir } from './dataFiles.ts';
 import { progressReporter } from './progressBar.ts';
 import { ScorerWorkerPool } from './workerExecutor.ts';
+import { writeOutputTable, writeScoringOutputs } from './writeOutputTable.ts';
 
 /** Where the bundled presets live. */
 export const PRESET_DIR = fileURLToPath(new URL('../../datasets/scenarios/', import.meta.url));
@@ -29,42 +36,49 @@ options:
   --out <dir>      output directory (created if missing; every file is replaced atomically)
   --seed <n>       seed of every random draw (default: the scenario's seed)
   --workers <n>    scorer worker threads per scoring run (default 1; 2 uses both cores)
+  --format <f,...> table format(s): tsv (default), parquet, arrow, or a comma list such as tsv,parquet
   --quiet          no progress on stderr
   --help           this text
 
-writes: snapshot/ (the final input files in the public format, readable by bridgelab score), scored/ (the last
-scoring run's four output files), truth_notes.tsv, truth_raters.tsv, status_timeline.tsv, runs.tsv,
-metrics.json, scenario.json; counterfactual/ and ab/ (status_timeline.tsv, runs.tsv) when those runs exist.
+writes: snapshot/ (the final input files in the public format, TSV, readable by bridgelab score), scored/ (the
+last scoring run's four output files), truth_notes, truth_raters, status_timeline, runs (each .tsv, .parquet or
+.arrow by --format), metrics.json, scenario.json; counterfactual/ and ab/ (status_timeline, runs) when those
+runs exist.
 
 exit codes: 0 success, 1 simulation failure, 2 bad scenario or usage`;
 
 const OPTIONS = {
-  out: { value: true },
-  seed: { value: true },
-  workers: { value: true },
-  quiet: { value: false },
-  help: { value: false },
-};
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  format: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
 
 /**
  * The `bridgelab simulate` subcommand: `argv` are the arguments after "simulate". Resolves to the exit code
  * (0 success, 1 simulation failure, 2 bad scenario or usage); messages go to stderr.
  */
 export async function simulateCommand(argv: readonly string[]): Promise<number> {
-  let options: Map<string, string | true>;
-  let positionals: string[];
+  let out: string;
+  let quiet: boolean;
+  let formats: OutputFormat[];
   let scenario: Scenario;
   let seed: number;
   let workers: number;
   try {
-    ({ options, positionals } = parseArgs(argv, OPTIONS));
-    if (options.has('help')) {
+    const { values: options, positionals } = parseCommandLine(argv, OPTIONS);
+    if (options.help) {
       console.log(USAGE);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('simulate takes exactly one <scenario.json | preset>');
-    if (typeof options.get('out') !== 'string') throw new UsageError('simulate needs --out <dir>');
+    if (typeof options.out !== 'string') throw new UsageError('simulate needs --out <dir>');
+    out = resolve(options.out);
+    quiet = options.quiet === true;
     workers = intOption(options, 'workers', 1, 1, 64);
+    formats = formatsOption(options.format);
     scenario = await loadScenario(positionals[0]);
     seed = intOption(options, 'seed', scenario.seed, 0, 2 ** 32 - 1);
   } catch (err) {
@@ -75,8 +89,6 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
     console.error(`bridgelab simulate: ${(err as Error).message}`);
     return 2;
   }
-  const out = resolve(options.get('out') as string);
-  const quiet = options.has('quiet');
   const report = quiet ? () => {} : progressReporter();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -102,23 +114,22 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
     await mkdir(out, { recursive: true });
     const main = experiment.main;
     await writeDataDir(join(out, 'snapshot'), main.dataset);
-    if (main.lastResult) {
-      await mkdir(join(out, 'scored'), { recursive: true });
-      for (const [name, columns] of Object.entries(outputTables(main.lastResult))) {
-        await writeFileAtomic(join(out, 'scored', `${name}.tsv`), writeTsv(columns));
-      }
-    }
-    await writeFileAtomic(join(out, 'truth_notes.tsv'), truthNotesTsv(main));
-    await writeFileAtomic(join(out, 'truth_raters.tsv'), truthRatersTsv(main));
+    if (main.lastResult) await writeScoringOutputs(join(out, 'scored'), main.lastResult, formats);
+    const table = (dir: string, name: string, t: ColumnTable) =>
+      writeOutputTable(dir, name, t.columns, formats, { rows: t.rows });
+    await table(out, 'truth_notes', truthNotesColumns(main));
+    await table(out, 'truth_raters', truthRatersColumns(main));
+    const writeRunFiles = async (dir: string, run: SimulationResult) => {
+      await table(dir, 'status_timeline', statusTimelineColumns(run));
+      await table(dir, 'runs', runsColumns(run));
+    };
     await writeRunFiles(out, main);
     for (const [dir, run] of [
       ['counterfactual', experiment.counterfactual],
       ['ab', experiment.ab],
       ['ab-counterfactual', experiment.abCounterfactual],
     ] as const) {
-      if (!run) continue;
-      await mkdir(join(out, dir), { recursive: true });
-      await writeRunFiles(join(out, dir), run);
+      if (run) await writeRunFiles(join(out, dir), run);
     }
     await writeFileAtomic(join(out, 'metrics.json'), [metricsJson(experiment.metrics)]);
     await writeFileAtomic(join(out, 'scenario.json'), [metricsJson({ ...scenario, seed })]);
@@ -187,9 +198,4 @@ export async function presetNames(): Promise<string[]> {
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();
-}
-
-async function writeRunFiles(dir: string, run: SimulationResult): Promise<void> {
-  await writeFileAtomic(join(dir, 'status_timeline.tsv'), statusTimelineTsv(run));
-  await writeFileAtomic(join(dir, 'runs.tsv'), runsTsv(run));
 }
