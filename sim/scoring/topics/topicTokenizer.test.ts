@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { preprocessText } from './pythonText.ts';
 import { fitTfidf, transformTfidf } from './tfidf.ts';
-import { blockedSubstrings, isStopWord, tokenize } from './topicTokenizer.ts';
+import { blockedSubstrings, isStopWord, REGEX_MAX_LENGTH, scanTokens, tokenize } from './topicTokenizer.ts';
 
 describe('tokenize', () => {
   it('lower-cases, strips accents and keeps words of ≥ 2 word characters', () => {
@@ -63,5 +65,46 @@ describe('fitTfidf', () => {
     const Y = transformTfidf(vocab, [['beta', 'gamma', 'gamma', 'unknown']]);
     expect(Y.data[0]).toBeCloseTo(1 / Math.sqrt(5), 12);
     expect(Y.data[1]).toBeCloseTo(2 / Math.sqrt(5), 12);
+  });
+});
+
+describe('tokenize on over-long text', () => {
+  it('the loop used past REGEX_MAX_LENGTH gives the regex’s tokens', () => {
+    const parts = [
+      'a',
+      'é',
+      '𠀀',
+      '𝐀',
+      '1',
+      '_',
+      '.',
+      '/',
+      ':',
+      '-',
+      'https://',
+      'http://',
+      'help.x.com',
+      'x.com/tos',
+      'x',
+      'h',
+      '\u0301',
+      '\ud800',
+      'ß',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 30 }), (list) => {
+        const piece = list.join('');
+        const scanned: string[] = [];
+        scanTokens(preprocessText(preprocessText(piece)), scanned);
+        expect(scanned).toEqual(tokenize(piece));
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+  });
+
+  it('tokenizes a multi-megabyte cell of astral letters without overflowing the stack', () => {
+    const cell =
+      'voir https://help.x.com/' + '𠀀'.repeat(REGEX_MAX_LENGTH) + ' ' + 'ab'.repeat(REGEX_MAX_LENGTH) + ' 𠀀𠀀';
+    expect(tokenize(cell)).toEqual(['voir', 'help.x.com', 'ab'.repeat(REGEX_MAX_LENGTH), '𠀀𠀀']);
   });
 });

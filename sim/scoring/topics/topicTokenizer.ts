@@ -24,12 +24,104 @@ function tokenRegExp(): RegExp {
 export function tokenize(text: string): string[] {
   const prepared = preprocessText(preprocessText(text));
   const tokens: string[] = [];
-  for (const m of prepared.matchAll(tokenRegExp())) {
+  if (prepared.length <= REGEX_MAX_LENGTH) {
+    matchTokens(prepared, tokens);
+    return tokens;
+  }
+  // No token spans whitespace, so pieces between whitespace tokenize alone; an over-long piece (a 50 MB cell)
+  // would overflow the regex engine's backtracking stack (its word loop is variable-width under the u flag).
+  for (const piece of prepared.split(spaceRun())) {
+    if (piece.length <= REGEX_MAX_LENGTH) matchTokens(piece, tokens);
+    else scanTokens(piece, tokens);
+  }
+  return tokens;
+}
+
+/** Longest text the tokenizer regex is run over at once (real note summaries have at most a few hundred). */
+export const REGEX_MAX_LENGTH = 1 << 16;
+
+function matchTokens(text: string, tokens: string[]): void {
+  for (const m of text.matchAll(tokenRegExp())) {
     let seed: string | undefined;
     for (let g = 1; g < m.length && seed === undefined; g++) seed = m[g];
     tokens.push(seed ?? m[0]);
   }
-  return tokens;
+}
+
+let spaceRe: RegExp | null = null;
+const spaceRun = (): RegExp => (spaceRe ??= new RegExp(`[${PY_SPACE_CHARS}]+`, 'u'));
+
+let seedHeadRe: RegExp | null = null;
+let seedFirst: Set<string> | null = null;
+let bmpWord: Uint8Array | null = null;
+let wordRe: RegExp | null = null;
+
+/**
+ * The tokenizer regex's semantics as a loop, for one whitespace-free piece of any length: at each position the
+ * URL seed terms (in order; a following "/" and anything after it is the path, to the end of the piece), else a
+ * run of ≥ 2 word characters starting at a word boundary, else the next code point. `tokenize` uses it past
+ * REGEX_MAX_LENGTH; exported for the test that holds it equal to the regex.
+ */
+export function scanTokens(piece: string, tokens: string[]): void {
+  const terms = seedTermsWithPeriods();
+  seedHeadRe ??= new RegExp(terms.map((t) => `(?:https?://)?(${t})`).join('|'), 'iuy');
+  seedFirst ??= new Set(['h', 'H', ...terms.flatMap((t) => [t[0].toLowerCase(), t[0].toUpperCase()])]);
+  const n = piece.length;
+  let p = 0;
+  while (p < n) {
+    if (seedFirst.has(piece[p])) {
+      seedHeadRe.lastIndex = p;
+      const m = seedHeadRe.exec(piece);
+      if (m !== null) {
+        let end = p + m[0].length;
+        if (piece.charCodeAt(end) === 47 && end + 1 < n) end = n;
+        let seed: string | undefined;
+        for (let g = 1; g < m.length && seed === undefined; g++) seed = m[g];
+        tokens.push(seed ?? m[0]);
+        p = end;
+        continue;
+      }
+    }
+    const cp = piece.codePointAt(p)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (isWordCodePoint(cp) && !wordBefore(piece, p)) {
+      let e = p + width;
+      let count = 1;
+      while (e < n) {
+        const c = piece.codePointAt(e)!;
+        if (!isWordCodePoint(c)) break;
+        e += c > 0xffff ? 2 : 1;
+        count++;
+      }
+      if (count >= 2) {
+        tokens.push(piece.slice(p, e));
+        p = e;
+        continue;
+      }
+    }
+    p += width;
+  }
+}
+
+function isWordCodePoint(cp: number): boolean {
+  wordRe ??= new RegExp(`^${PY_WORD}$`, 'u');
+  if (cp > 0xffff) return wordRe.test(String.fromCodePoint(cp));
+  if (bmpWord === null) {
+    bmpWord = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) bmpWord[c] = wordRe.test(String.fromCharCode(c)) ? 1 : 0;
+  }
+  return bmpWord[cp] === 1;
+}
+
+/** Whether the code point just before offset p is a word character. */
+function wordBefore(text: string, p: number): boolean {
+  if (p === 0) return false;
+  let cp = text.charCodeAt(p - 1);
+  if (cp >= 0xdc00 && cp <= 0xdfff && p >= 2) {
+    const hi = text.charCodeAt(p - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) cp = (hi - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+  }
+  return isWordCodePoint(cp);
 }
 
 let blocked: string[] | null = null;
