@@ -3,7 +3,8 @@
  * Shows how many notes become Helpful and how fast, how well that matches the notes' true helpfulness, and which
  * rules decide. Run: npx tsx notebooks/baseline.ts [--seed N]   (writes out/notebooks/baseline.html)
  */
-import { barChart } from './lib/svg.ts';
+import { barsPlot } from '../src/charts/plots/barsPlot.ts';
+import { chartSvg } from './lib/chartSvg.ts';
 import { presetReport, table } from './lib/presetReport.ts';
 
 await presetReport('baseline', {
@@ -28,9 +29,10 @@ await presetReport('baseline', {
     const src = metrics.main.ratingSources;
     return [
       '<h2>Who gets shown</h2>',
-      barChart(labels, [{ name: 'share Helpful', values: shown }], {
-        title: 'Share of notes shown as Helpful at the end, by true helpfulness',
-      }),
+      chartSvg(
+        barsPlot(labels, [{ name: 'share Helpful', values: shown }]),
+        'Share of notes shown as Helpful at the end, by true helpfulness',
+      ),
       '<h2>Where ratings come from</h2>',
       table(
         ['self-selected', 'needs-your-help feed', 'population-sampled'],

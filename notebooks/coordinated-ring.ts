@@ -8,7 +8,9 @@
  */
 import type { SimulationResult } from '../sim/index.ts';
 import { countSeries, presetReport, table } from './lib/presetReport.ts';
-import { lineChart, scatterChart } from './lib/svg.ts';
+import { linesPlot } from '../src/charts/plots/linesPlot.ts';
+import { scatterPlot } from '../src/charts/plots/scatterPlot.ts';
+import { chartSvg } from './lib/chartSvg.ts';
 
 /** Mean of the finite values. */
 const mean = (xs: number[]): number => {
@@ -52,7 +54,7 @@ await presetReport('coordinated-ring', {
     }
     parts.push('<h2>The forgery, safeguards on and off</h2>');
     parts.push(
-      lineChart(series, { title: 'Targets shown as Helpful', xLabel: 'simulated day', yLabel: 'notes', width: 760 }),
+      chartSvg(linesPlot(series, { xLabel: 'simulated day', yLabel: 'notes', width: 760 }), 'Targets shown as Helpful'),
       table(
         ['run', 'targets shown as Helpful at the end'],
         series.map((s) => [s.name, s.points.at(-1)?.[1]]),
@@ -95,16 +97,15 @@ await presetReport('coordinated-ring', {
       const points = (run: SimulationResult | null) =>
         run ? targets.map((n) => [cfValue(counterfactual, n), noteValue(run, 'coreNoteIntercept', n)] as const) : [];
       parts.push(
-        scatterChart(
-          [
-            { name: 'safeguards on', points: points(main) },
-            { name: 'safeguards off', points: points(ab) },
-          ],
-          {
-            title: 'Target intercepts with the ring against the same notes without it (last run; Helpful from 0.40)',
-            xLabel: 'intercept without the ring',
-            yLabel: 'with the ring',
-          },
+        chartSvg(
+          scatterPlot(
+            [
+              { name: 'safeguards on', points: points(main) },
+              { name: 'safeguards off', points: points(ab) },
+            ],
+            { xLabel: 'intercept without the ring', yLabel: 'with the ring' },
+          ),
+          'Target intercepts with the ring against the same notes without it (last run; Helpful from 0.40)',
         ),
       );
     }

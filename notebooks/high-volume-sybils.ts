@@ -3,7 +3,8 @@
  * 0.999-quantile high-volume flag catches them, their effect on statuses, and what NoHighVolIntercept adds (A/B).
  * Run: npx tsx notebooks/high-volume-sybils.ts [--seed N]   (writes out/notebooks/high-volume-sybils.html)
  */
-import { histogram } from './lib/svg.ts';
+import { histogramPlot } from '../src/charts/plots/histogramPlot.ts';
+import { chartSvg } from './lib/chartSvg.ts';
 import { presetReport } from './lib/presetReport.ts';
 
 await presetReport('high-volume-sybils', {
@@ -16,13 +17,16 @@ await presetReport('high-volume-sybils', {
     const farm = [...counts].filter(([u]) => sybils.has(u)).map(([, c]) => Math.log10(c));
     return [
       '<h2>Rating volumes</h2>',
-      histogram(
-        [
-          { name: 'organic raters', values: organic },
-          { name: 'sybils', values: farm },
-        ],
-        30,
-        { title: 'Ratings per account (log10)', xLabel: 'log10 ratings' },
+      chartSvg(
+        histogramPlot(
+          [
+            { name: 'organic raters', values: organic },
+            { name: 'sybils', values: farm },
+          ],
+          30,
+          { xLabel: 'log10 ratings' },
+        ),
+        'Ratings per account (log10)',
       ),
     ];
   },

@@ -6,7 +6,8 @@
  * acts, and the A/B with it switched off.
  * Run: npx tsx notebooks/population-sampling.ts [--seed N]   (writes out/notebooks/population-sampling.html)
  */
-import { lineChart } from './lib/svg.ts';
+import { linesPlot } from '../src/charts/plots/linesPlot.ts';
+import { chartSvg } from './lib/chartSvg.ts';
 import { dayOf, presetReport, table } from './lib/presetReport.ts';
 
 await presetReport('population-sampling', {
@@ -20,7 +21,10 @@ await presetReport('population-sampling', {
       }));
     const out = [
       '<h2>The population-sampled veto</h2>',
-      lineChart(series, { title: `Notes on which ${rule} acted, per run`, xLabel: 'simulated day', yLabel: 'notes' }),
+      chartSvg(
+        linesPlot(series, { xLabel: 'simulated day', yLabel: 'notes' }),
+        `Notes on which ${rule} acted, per run`,
+      ),
     ];
     const f = main.lastResult?.notes;
     if (!f) return out;

@@ -1,12 +1,19 @@
 /**
  * Shared body of the preset notebooks: runs a preset's experiment (main run, counterfactual and A/B runs as the
- * scenario asks), then writes an HTML report with plain-SVG charts to out/notebooks/<preset>.html.
+ * scenario asks), then writes an HTML report to out/notebooks/<preset>.html, its charts drawn server-side by the
+ * dashboard's chart functions (src/charts/plots/, Observable Plot on linkedom).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExperiment, type ExperimentResult, type SimulationResult, hoursToFirstHelpful } from '../../sim/index.ts';
 import { writeFileAtomic, progressReporter, loadScenario } from '../../sim/node/index.ts';
-import { barChart, histogram, lineChart, scatterChart, type Series } from './svg.ts';
+import { OKABE_ITO, statusColor } from '../../src/charts/palette.ts';
+import { barsPlot } from '../../src/charts/plots/barsPlot.ts';
+import { histogramPlot } from '../../src/charts/plots/histogramPlot.ts';
+import { linesPlot } from '../../src/charts/plots/linesPlot.ts';
+import { scatterPlot } from '../../src/charts/plots/scatterPlot.ts';
+import type { Series } from '../../src/charts/plots/series.ts';
+import { chartSvg } from './chartSvg.ts';
 
 export interface ReportOptions {
   /** what the notebook looks at, shown under the title (HTML) */
@@ -105,22 +112,31 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
   const statusSeries = runsOf.flatMap((r, k) => [
     {
       ...countSeries(r, `Helpful (${r.label})`, null, (st) => st === 1, k > 0),
-      color: ['#3ca951', '#3ca951', '#3ca951'][k],
+      color: statusColor('CURRENTLY_RATED_HELPFUL'),
     },
-    { ...countSeries(r, `Not Helpful (${r.label})`, null, (st) => st === 2, k > 0), color: '#ff725c' },
-    { ...countSeries(r, `preview (${r.label})`, null, (_st, pv) => pv === 1, k > 0), color: '#efb118' },
+    {
+      ...countSeries(r, `Not Helpful (${r.label})`, null, (st) => st === 2, k > 0),
+      color: statusColor('CURRENTLY_RATED_NOT_HELPFUL'),
+    },
+    { ...countSeries(r, `preview (${r.label})`, null, (_st, pv) => pv === 1, k > 0), color: OKABE_ITO.skyBlue },
   ]);
   parts.push(
     '<h2>Statuses over time</h2>',
-    lineChart(statusSeries, { xLabel: 'simulated day', yLabel: 'notes', width: 760 }),
+    chartSvg(
+      linesPlot(statusSeries, { xLabel: 'simulated day', yLabel: 'notes', width: 760 }),
+      'Notes Helpful, Not Helpful and in preview after each scoring run (dashed: comparison runs)',
+    ),
   );
   parts.push(
-    lineChart(
-      [
-        { name: 'ratings', points: main.timeline.runs.map((r) => [dayOf(main, r.time), r.ratings] as const) },
-        { name: 'notes', points: main.timeline.runs.map((r) => [dayOf(main, r.time), r.notes] as const) },
-      ],
-      { title: 'Ratings and notes so far', xLabel: 'simulated day' },
+    chartSvg(
+      linesPlot(
+        [
+          { name: 'ratings', points: main.timeline.runs.map((r) => [dayOf(main, r.time), r.ratings] as const) },
+          { name: 'notes', points: main.timeline.runs.map((r) => [dayOf(main, r.time), r.notes] as const) },
+        ],
+        { xLabel: 'simulated day' },
+      ),
+      'Ratings and notes so far',
     ),
   );
   const metricRows = [m.main, m.counterfactual, m.ab?.metrics]
@@ -162,28 +178,26 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
   if (last) {
     const byStatus = [0, 1, 2].map((code) => ({
       name: ['Needs More Ratings', 'Helpful', 'Not Helpful'][code],
-      color: ['#999', '#3ca951', '#ff725c'][code],
+      color: statusColor(['NEEDS_MORE_RATINGS', 'CURRENTLY_RATED_HELPFUL', 'CURRENTLY_RATED_NOT_HELPFUL'][code]),
       points: Array.from({ length: last.notes }, (_, n) => n)
         .filter((n) => last.status[n] === code)
         .map((n) => [main.world.notes.helpfulness[n], last.intercept[n]] as const),
     }));
     parts.push(
       '<h2>What the model sees</h2>',
-      scatterChart(byStatus, {
-        title: 'Final Core note intercept against true helpfulness',
-        xLabel: 'true helpfulness',
-        yLabel: 'coreNoteIntercept',
-        yMin: -0.6,
-      }),
+      chartSvg(
+        scatterPlot(byStatus, { xLabel: 'true helpfulness', yLabel: 'coreNoteIntercept', yMin: -0.6 }),
+        'Final Core note intercept against true helpfulness',
+      ),
     );
   }
   const hours = Array.from(hoursToFirstHelpful(main.world.notes, main.timeline.runs));
   if (hours.some((h) => Number.isFinite(h)))
     parts.push(
-      histogram([{ name: 'notes', values: hours }], 20, {
-        title: 'Hours from note creation to first Helpful',
-        xLabel: 'hours',
-      }),
+      chartSvg(
+        histogramPlot([{ name: 'notes', values: hours }], 20, { xLabel: 'hours' }),
+        'Hours from note creation to first Helpful',
+      ),
     );
   const rules = Object.entries(m.main.rulesFired.lastRun).filter(
     ([r]) => !r.startsWith('Initial') && !r.startsWith('MetaInitial'),
@@ -191,19 +205,23 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
   if (rules.length > 0)
     parts.push(
       '<h2>Rules at the last run</h2>',
-      barChart(
-        rules.map(([r]) => r),
-        [{ name: 'notes', values: rules.map(([, c]) => c) }],
-        { title: 'Notes on which each rule acted (all scorers and meta)' },
+      chartSvg(
+        barsPlot(
+          rules.map(([r]) => r),
+          [{ name: 'notes', values: rules.map(([, c]) => c) }],
+        ),
+        'Notes on which each rule acted (all scorers and meta)',
       ),
     );
   const kinds = Object.entries(m.main.flips.byKind);
   if (kinds.length > 0)
     parts.push(
-      barChart(
-        kinds.map(([k]) => k),
-        [{ name: 'flips', values: kinds.map(([, c]) => c) }],
-        { title: 'Status changes between runs, by kind' },
+      chartSvg(
+        barsPlot(
+          kinds.map(([k]) => k),
+          [{ name: 'flips', values: kinds.map(([, c]) => c) }],
+        ),
+        'Status changes between runs, by kind',
       ),
     );
   if (m.attack) {
@@ -253,7 +271,10 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
         ];
       });
       parts.push(
-        lineChart(series, { title: 'Targets shown as Helpful', xLabel: 'simulated day', yLabel: 'notes', width: 760 }),
+        chartSvg(
+          linesPlot(series, { xLabel: 'simulated day', yLabel: 'notes', width: 760 }),
+          'Targets shown as Helpful',
+        ),
       );
     }
     const d = m.main.detection;
@@ -261,13 +282,15 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
       const labels = [...Object.keys(d.adversaries), 'organic raters'];
       const rates = [...Object.values(d.adversaries), d.organic];
       parts.push(
-        barChart(
-          labels,
-          (['postSelection', 'quasiClique', 'correlated', 'highVolume'] as const).map((k) => ({
-            name: k,
-            values: rates.map((r) => r[k]),
-          })),
-          { title: 'Share of accounts flagged by each detector (last run)' },
+        chartSvg(
+          barsPlot(
+            labels,
+            (['postSelection', 'quasiClique', 'correlated', 'highVolume'] as const).map((k) => ({
+              name: k,
+              values: rates.map((r) => r[k]),
+            })),
+          ),
+          'Share of accounts flagged by each detector (last run)',
         ),
       );
     }

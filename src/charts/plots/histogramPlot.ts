@@ -20,18 +20,23 @@ export interface HistogramOptions {
  * the last bin); groups overlap, translucent, rather than stack.
  */
 export function histogramPlot(groups: readonly HistogramGroup[], bins: number, o: HistogramOptions = {}): ChartSpec {
-  const rows = groups.flatMap((g) =>
-    g.values.filter((v) => Number.isFinite(v)).map((value) => ({ value, group: g.name })),
-  );
+  const finite = groups.map((g) => g.values.filter((v) => Number.isFinite(v)));
   let lo = Infinity;
   let hi = -Infinity;
-  for (const r of rows) {
-    lo = Math.min(lo, r.value);
-    hi = Math.max(hi, r.value);
-  }
-  if (!(hi > lo)) [lo, hi] = rows.length > 0 ? [lo, lo + 1] : [0, 1];
-  const step = (hi - lo) / bins;
-  const thresholds = Array.from({ length: bins - 1 }, (_, i) => lo + (i + 1) * step);
+  for (const values of finite)
+    for (const v of values) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
+  const step = (hi - lo) / bins || 1;
+  const rows = groups.flatMap((g, k) => {
+    const counts = new Array<number>(bins).fill(0);
+    for (const v of finite[k]) counts[Math.min(bins - 1, Math.floor((v - lo) / step))]++;
+    return counts.flatMap((count, b) =>
+      count > 0 ? [{ x1: lo + b * step, x2: lo + (b + 1) * step, count, group: g.name }] : [],
+    );
+  });
   const { color, legend } = seriesColors(
     groups.map((g) => ({ name: g.name, points: [] })),
     () => 'swatch',
@@ -41,24 +46,19 @@ export function histogramPlot(groups: readonly HistogramGroup[], bins: number, o
       width: o.width ?? 640,
       height: o.height ?? 300,
       marginLeft: 56,
-      x: { label: o.xLabel ?? null, domain: [lo, hi] },
+      x: { label: o.xLabel ?? null },
       y: { label: o.yLabel ?? 'count', grid: true, zero: true },
       color,
       marks: [
-        Plot.rectY(
-          rows,
-          Plot.binX<Plot.RectYOptions>(
-            { y2: 'count' },
-            {
-              x: 'value',
-              fill: 'group',
-              thresholds,
-              domain: [lo, hi],
-              fillOpacity: groups.length > 1 ? 0.55 : 0.85,
-              inset: 0.5,
-            },
-          ),
-        ),
+        Plot.rect(rows, {
+          x1: 'x1',
+          x2: 'x2',
+          y1: 0,
+          y2: 'count',
+          fill: 'group',
+          fillOpacity: groups.length > 1 ? 0.55 : 0.85,
+          inset: 0.5,
+        }),
         Plot.ruleY([0]),
       ],
     },
