@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataFormatError } from '../data/dataFormatError.ts';
 import { createEngine, ENGINE_NAMES, type EngineName } from '../scoring/mf/engines.ts';
@@ -9,12 +9,12 @@ import { baseRuleName } from '../scoring/meta/ruleNames.ts';
 import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
 import { pipelineSafeguardNames } from '../scoring/pipelineSafeguards.ts';
 import { formatsOption, intOption, parseCommandLine, UsageError } from './cliArgs.ts';
-import { DataDirError, readDataDir, readTextFile } from './dataFiles.ts';
-import { readOutputTable } from '../data/readOutputTable.ts';
+import { DataDirError, readDataDir, readOutputFile } from './dataFiles.ts';
 import type { PreviousOutputs } from '../scoring/pipeline/incrementalRescoring.ts';
 import { progressReporter } from './progressBar.ts';
 import { workerExecutor } from './workerExecutor.ts';
 import { simulateCommand } from './simulateCommand.ts';
+import { scorePostsCommand } from './scorePostsCommand.ts';
 import { writeScoringOutputs } from './writeOutputTable.ts';
 
 const USAGE = `bridgelab — simulate and score bridging-based consensus (Community Notes)
@@ -22,6 +22,7 @@ const USAGE = `bridgelab — simulate and score bridging-based consensus (Commun
 usage:
   bridgelab score <dataDir> --out <outDir> [options]
   bridgelab simulate <scenario.json|preset> --out <dir> [--seed N]   (see bridgelab simulate --help)
+  bridgelab score-posts <dataDir> --scored <dir> --out <dir>        (see bridgelab score-posts --help)
   bridgelab --help
 
 score: read the public Community Notes download files in <dataDir> (notes-00000.tsv, ratings-*.tsv or ratings/,
@@ -75,6 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (command === 'score') return await score(rest);
     if (command === 'simulate') return await simulateCommand(rest);
+    if (command === 'score-posts') return await scorePostsCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -169,15 +171,9 @@ async function readPrevious(scored: string | undefined, aux: string | undefined)
   if (aux !== undefined && scored === undefined)
     throw new UsageError('--previous-aux-note-info needs --previous-scored-notes');
   if (typeof scored !== 'string') return undefined;
-  const table = async (path: string, required: string[]) => {
-    const text = await readTextFile(path).catch((err: Error) => {
-      throw new DataDirError(`cannot read ${path}: ${err.message}`);
-    });
-    return readOutputTable(basename(path), text, required);
-  };
   return {
-    scoredNotes: await table(scored, ['noteId', 'finalRatingStatus', 'timestampMillisOfCurrentStatus']),
-    auxNoteInfo: typeof aux === 'string' ? await table(aux, ['noteId']) : undefined,
+    scoredNotes: await readOutputFile(scored, ['noteId', 'finalRatingStatus', 'timestampMillisOfCurrentStatus']),
+    auxNoteInfo: typeof aux === 'string' ? await readOutputFile(aux, ['noteId']) : undefined,
   };
 }
 
