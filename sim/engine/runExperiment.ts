@@ -1,6 +1,7 @@
 import { attackSuccess, type AttackOutcome, type Collateral } from '../metrics/attackSuccess.ts';
 import { comparable, type ComparableDeltas } from '../metrics/comparableMetrics.ts';
 import { metricDeltas } from '../metrics/metricDeltas.ts';
+import { postAttackSuccess, type PostAttackOutcome, type PostCollateral } from '../metrics/postAttackSuccess.ts';
 import { simulationMetrics, type SimulationMetrics } from '../metrics/simulationMetrics.ts';
 import { createEngine, type EngineName } from '../scoring/mf/engines.ts';
 import type { Scenario } from '../scenario/scenarioTypes.ts';
@@ -12,6 +13,8 @@ export interface AttackReport {
   collateral: Collateral;
   /** comparable metrics, with attack minus without */
   deltas: ComparableDeltas;
+  /** the post adversaries' outcomes (§12 active, rankings' top k) when the scenario has a post pilot */
+  posts: { adversaries: PostAttackOutcome[]; collateral: PostCollateral } | null;
 }
 
 /** The metrics of an experiment: the main run and, when asked for, counterfactual and A/B runs. */
@@ -121,5 +124,9 @@ export function attackReport(
       { world: counterfactual.world, runs: counterfactual.timeline.runs, adversaries: [] },
     ),
     deltas: metricDeltas(comparable(counterfactualMetrics), comparable(metrics)),
+    posts:
+      run.posts && counterfactual.posts
+        ? postAttackSuccess(run.posts, counterfactual.posts, run.scenario.posts.rankK)
+        : null,
   };
 }

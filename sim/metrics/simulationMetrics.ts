@@ -4,6 +4,7 @@ import { distribution, ratio, type Distribution } from './distribution.ts';
 import { flips, type Flips } from './flips.ts';
 import { helpfulHours } from './helpfulHours.ts';
 import { helpfulVsTruth, type HelpfulVsTruth } from './helpfulVsTruth.ts';
+import { postMetrics, type PostMetrics } from './postMetrics.ts';
 import { previewExposure, type PreviewExposure } from './previewExposure.ts';
 import { rulesFired, type RulesFired } from './rulesFired.ts';
 import { hoursToFirstHelpful, hoursToFirstPreview } from './timeToHelpful.ts';
@@ -32,6 +33,8 @@ export interface SimulationMetrics {
   rulesFired: RulesFired;
   /** detectors of the last scoring run (null when no run succeeded) */
   detection: Detection | null;
+  /** the post pilot (§12) when the scenario has one */
+  posts: PostMetrics | null;
 }
 
 /**
@@ -89,5 +92,6 @@ export function simulationMetrics(result: SimulationResult): SimulationMetrics {
     previewExposure: previewExposure(runs, world.end),
     rulesFired: rulesFired(runs, timeline.decidedByNames),
     detection: result.lastResult ? detection(result.lastResult.run, world.participants, result.adversaries) : null,
+    posts: result.posts ? postMetrics(result.posts) : null,
   };
 }

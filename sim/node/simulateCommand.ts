@@ -10,7 +10,10 @@ import {
   truthRatersColumns,
   type ColumnTable,
 } from '../engine/outputFiles.ts';
+import { postTimelineColumns, truthPostsColumns } from '../engine/postOutputFiles.ts';
 import { runExperiment } from '../engine/runExperiment.ts';
+import { writePostActionsTsv, writePostRatingsTsv, writeUsersTsv } from '../posts/writePostFiles.ts';
+import { writeScoredPostsTsv } from '../posts/writeScoredPostsTsv.ts';
 import { SimulationCancelled, type SimulationResult } from '../engine/runSimulation.ts';
 import type { OutputFormat } from '../formats/outputFormat.ts';
 import type { EngineName } from '../scoring/mf/engines.ts';
@@ -43,7 +46,9 @@ options:
 writes: snapshot/ (the final input files in the public format, TSV, readable by bridgelab score), scored/ (the
 last scoring run's four output files), truth_notes, truth_raters, status_timeline, runs (each .tsv, .parquet or
 .arrow by --format), metrics.json, scenario.json; counterfactual/ and ab/ (status_timeline, runs) when those
-runs exist.
+runs exist. With a post pilot (posts.enabled): snapshot/ also holds postRatings-00000.tsv, postActions-00000.tsv
+and users-00000.tsv (readable by bridgelab score-posts), scored/ scored_posts.tsv; plus truth_posts and
+post_timeline (every run).
 
 exit codes: 0 success, 1 simulation failure, 2 bad scenario or usage`;
 
@@ -117,11 +122,21 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
     if (main.lastResult) await writeScoringOutputs(join(out, 'scored'), main.lastResult, formats);
     const table = (dir: string, name: string, t: ColumnTable) =>
       writeOutputTable(dir, name, t.columns, formats, { rows: t.rows });
+    const posts = main.posts;
+    if (posts?.lastTables && posts.lastScored) {
+      await writeFileAtomic(join(out, 'snapshot', 'postRatings-00000.tsv'), writePostRatingsTsv(posts.lastTables));
+      await writeFileAtomic(join(out, 'snapshot', 'postActions-00000.tsv'), writePostActionsTsv(posts.lastTables));
+      await writeFileAtomic(join(out, 'snapshot', 'users-00000.tsv'), writeUsersTsv(posts.lastTables));
+      await mkdir(join(out, 'scored'), { recursive: true });
+      await writeFileAtomic(join(out, 'scored', 'scored_posts.tsv'), writeScoredPostsTsv(posts.lastScored));
+      await table(out, 'truth_posts', truthPostsColumns(main));
+    }
     await table(out, 'truth_notes', truthNotesColumns(main));
     await table(out, 'truth_raters', truthRatersColumns(main));
     const writeRunFiles = async (dir: string, run: SimulationResult) => {
       await table(dir, 'status_timeline', statusTimelineColumns(run));
       await table(dir, 'runs', runsColumns(run));
+      if (run.posts) await table(dir, 'post_timeline', postTimelineColumns(run));
     };
     await writeRunFiles(out, main);
     for (const [dir, run] of [
