@@ -81,6 +81,8 @@ export { ADVERSARY_KINDS } from './scenario/scenarioTypes.ts';
 export { buildWorld } from './world/buildWorld.ts';
 /** runSimulation(scenario, options) resolves to a SimulationResult (world, status timeline, last scoring). */
 export { runSimulation, SimulationCancelled, type SimulationOptions, type SimulationResult } from './engine/runSimulation.ts';
+/** postBoard(result, params) rescores a run's last post run with other §12 parameters (rows, explanations, ranks); postActivation(result) is its post timeline. */
+export { postBoard, postActivation, type PostBoard, type PostBoardRanking, type PostActivation } from './engine/postBoard.ts';
 /** Per-run snapshots of the statuses (codes of STATUS_CODES) kept by a simulation. */
 export { STATUS_CODES, type RunSnapshot } from './engine/statusTimeline.ts';
 /** runExperiment(scenario, options): main run, counterfactual and A/B; attackReport(run, cf, metrics, cfMetrics). */

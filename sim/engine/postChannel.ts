@@ -4,7 +4,7 @@ import type { PostTables } from '../posts/postTables.ts';
 import type { RankedPosts } from '../posts/rankings/postRanking.ts';
 import { POST_RANKINGS } from '../posts/rankings/postRankings.ts';
 import type { ScoredPosts } from '../posts/scoredPosts.ts';
-import { scorePosts } from '../posts/scorePosts.ts';
+import { scorePosts, type ScorePostsInput } from '../posts/scorePosts.ts';
 import { deriveSeed, randomSeeded, type RandomSource } from '../random/random.ts';
 import type { Scenario } from '../scenario/scenarioTypes.ts';
 import type { ScoringResult } from '../scoring/pipeline/scoreDataset.ts';
@@ -16,7 +16,7 @@ import { randomPoisson, sigmoid } from '../world/sampling.ts';
 import type { World } from '../world/worldTypes.ts';
 import { noteModelOfResult, noteRatingsOf } from './noteModelOfResult.ts';
 import { PostActivity } from './postActivity.ts';
-import { PostTimeline } from './postTimeline.ts';
+import { PostTimeline, type PostRunSnapshot } from './postTimeline.ts';
 
 /** Boosts older than this many half-lives get no more impressions. */
 const BOOST_HORIZON_HALF_LIVES = 20;
@@ -36,6 +36,8 @@ export class PostChannel {
   /** the last successful run's scorePosts output, input tables and rankings */
   lastScored: ScoredPosts | null = null;
   lastTables: PostTables | null = null;
+  /** what the last successful run gave scorePosts (to rescore it with other parameters) */
+  lastInput: ScorePostsInput | null = null;
   lastRankings: Record<string, RankedPosts> = {};
   private readonly random: RandomSource;
   private readonly adversaryRandom: RandomSource[];
@@ -124,13 +126,14 @@ export class PostChannel {
   score(result: ScoringResult, data: Dataset, now: number): void {
     const p = this.scenario.posts;
     const tables = this.activity.tables(now, p.eligibleDays, data.participants);
+    const scoreInput: ScorePostsInput = {
+      posts: tables,
+      noteRatings: noteRatingsOf(data),
+      noteModel: noteModelOfResult(result, data),
+      scoredAtMillis: now,
+    };
     const scored = scorePosts(
-      {
-        posts: tables,
-        noteRatings: noteRatingsOf(data),
-        noteModel: noteModelOfResult(result, data),
-        scoredAtMillis: now,
-      },
+      scoreInput,
       {
         factorSplitPoint: p.factorSplitPoint,
         minLingers: p.minLingers,
@@ -139,20 +142,7 @@ export class PostChannel {
       },
     );
     const snap = this.timeline.record(scored, now, this.activity.lingers, this.activity.ratings);
-    const universe = Int32Array.from(snap.inOutput.reduce<number[]>((out, v, i) => (v ? (out.push(i), out) : out), []));
-    const input = {
-      universe,
-      likes: this.likesPerPost(),
-      totalPos: snap.totalPos,
-      minPos: snap.minPos,
-      candidate: snap.candidate,
-      active: snap.active,
-      minPosCutoff: snap.minPosCutoff,
-      ratings: this.likeDislikes(),
-      seed: deriveSeed(this.seed, `posts.rank.${now}`),
-    };
-    const ranked: Record<string, RankedPosts> = {};
-    for (const r of POST_RANKINGS) ranked[r.name] = r.rank(input);
+    const { universe, ranked } = this.rank(snap);
     this.metrics.push(
       postRunMetrics(snap, universe, ranked, {
         crossSide: this.audience.crossSide,
@@ -164,7 +154,27 @@ export class PostChannel {
     );
     this.lastScored = scored;
     this.lastTables = tables;
+    this.lastInput = scoreInput;
     this.lastRankings = ranked;
+  }
+
+  /** Every POST_RANKINGS entry over a run's post columns (world indices) and the posts' current likes. */
+  rank(snap: PostRunSnapshot): { universe: Int32Array; ranked: Record<string, RankedPosts> } {
+    const universe = Int32Array.from(snap.inOutput.reduce<number[]>((out, v, i) => (v ? (out.push(i), out) : out), []));
+    const input = {
+      universe,
+      likes: this.likesPerPost(),
+      totalPos: snap.totalPos,
+      minPos: snap.minPos,
+      candidate: snap.candidate,
+      active: snap.active,
+      minPosCutoff: snap.minPosCutoff,
+      ratings: this.likeDislikes(),
+      seed: deriveSeed(this.seed, `posts.rank.${snap.time}`),
+    };
+    const ranked: Record<string, RankedPosts> = {};
+    for (const r of POST_RANKINGS) ranked[r.name] = r.rank(input);
+    return { universe, ranked };
   }
 
   /** Records a run whose note scoring failed (post columns carried over, no metrics). */
