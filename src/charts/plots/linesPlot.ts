@@ -21,7 +21,7 @@ export function linesPlot(series: readonly Series[], o: LinesOptions = {}): Char
       width: o.width ?? 640,
       height: o.height ?? 300,
       marginLeft: 56,
-      x: { label: o.xLabel ?? null, ...(o.time ? { type: 'time' as const } : {}) },
+      x: { label: o.xLabel ?? null, ...(o.time ? { type: 'utc' as const } : {}) },
       y: yScale(series, o),
       color,
       marks: [

@@ -24,7 +24,7 @@ export function noteHistoryPlot(
       width,
       height: 220,
       marginLeft: 50,
-      x: { type: 'time', label: 'simulated time' },
+      x: { type: 'utc', label: 'simulated time (UTC)' },
       y: { label: 'core intercept', grid: true },
       color: statusColorScale(),
       marks: [

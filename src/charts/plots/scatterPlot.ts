@@ -11,7 +11,7 @@ export function scatterPlot(series: readonly Series[], o: SeriesChartOptions = {
       width: o.width ?? 640,
       height: o.height ?? 300,
       marginLeft: 56,
-      x: { label: o.xLabel ?? null, grid: true, ...(o.time ? { type: 'time' as const } : {}) },
+      x: { label: o.xLabel ?? null, grid: true, ...(o.time ? { type: 'utc' as const } : {}) },
       y: yScale(series, o),
       color,
       marks: [Plot.dot(rows, { x: 'x', y: 'y', fill: 'name', r: 2.2, fillOpacity: 0.6 })],

@@ -17,7 +17,7 @@ export interface SeriesChartOptions {
   yLabel?: string;
   width?: number;
   height?: number;
-  /** x values are epoch milliseconds, drawn on a time axis */
+  /** x values are epoch milliseconds, drawn on a UTC time axis */
   time?: boolean;
   /** the y axis reaches down to at least this value (default: 0) */
   yMin?: number;
