@@ -1,8 +1,15 @@
+import { failScorerCheck, type SkippedScorer } from './scorerCheck.ts';
 import { FLAG, NOT_HELPFUL_TAG_MASK, NOT_HELPFUL_TAGS, type RatingsTable } from '../../data/tables.ts';
 import { deriveSeed, randomSeeded } from '../../random/random.ts';
 import { LAST_RATING_TAGS_CHANGE_TIME, MAX_FIRST_MF_TRAIN_ERROR, MIN_NUM_NOTES_FOR_PROD_DATA } from '../constants.ts';
 import { countValidRatings, LABEL_CRH } from '../helpfulness/validRatings.ts';
-import { computeAuthorStats, computeHelpfulness, harassmentPenalty, type Helpfulness, type AuthorStats } from '../helpfulness/raterHelpfulness.ts';
+import {
+  computeAuthorStats,
+  computeHelpfulness,
+  harassmentPenalty,
+  type Helpfulness,
+  type AuthorStats,
+} from '../helpfulness/raterHelpfulness.ts';
 import { computeTagAggregates } from '../rules/noteAggregates.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { quantileLinear } from '../stats.ts';
@@ -39,7 +46,11 @@ const targetOf = (r: RatingsTable, rows: Int32Array) => Float32Array.from(rows, 
 const pick = (a: Int32Array, rows: Int32Array) => Int32Array.from(rows, (i) => a[i]);
 
 /** Prescoring of one MF scorer (§7) on ratings after PSS coalescing with the full clustering table. */
-export async function prescoreMF(cfg: ScorerConfig, ctx: ScorerContext, ratings: RatingsTable): Promise<PrescoringResult | null> {
+export async function prescoreMF(
+  cfg: ScorerConfig,
+  ctx: ScorerContext,
+  ratings: RatingsTable,
+): Promise<PrescoringResult | { skipped: SkippedScorer } | null> {
   const random = randomSeeded(deriveSeed(ctx.seed, `prescoring:${cfg.name}`));
   const inGroup = inGroupMask(cfg, ctx);
   const scope = applyScope(cfg, ctx, ratings, inGroup);
@@ -58,7 +69,14 @@ export async function prescoreMF(cfg: ScorerConfig, ctx: ScorerContext, ratings:
   const fitOn = (rows: Int32Array, extra: Partial<Parameters<typeof fitModel>[1]> = {}) =>
     fitModel(
       ctx.engine,
-      { ...base, note: pick(ratings.note, rows), rater: pick(ratings.rater, rows), target: targetOf(ratings, rows), flipSigns: true, ...extra },
+      {
+        ...base,
+        note: pick(ratings.note, rows),
+        rater: pick(ratings.rater, rows),
+        target: targetOf(ratings, rows),
+        flipSigns: true,
+        ...extra,
+      },
       random,
     );
 
@@ -66,6 +84,10 @@ export async function prescoreMF(cfg: ScorerConfig, ctx: ScorerContext, ratings:
   let round1: FitOutcome;
   if (cfg.stableInit) {
     const subset = stableInitRows(ratings, training, ctx);
+    if (subset.length === 0) {
+      const finding = 'no ratings from modeling group 13 on notes rated mostly by that group';
+      return failScorerCheck(cfg.name, 'stableInitSubset', finding, ctx.strictChecks);
+    }
     const sub = await fitOn(subset, { lambdas: { ...mf.lambdas, diamond: 0 }, weightedLoss: false });
     round1 = await fitOn(training, { notesInit: sub.notes, ratersInit: sub.raters, globalInit: sub.globalIntercept });
   } else {
@@ -73,7 +95,8 @@ export async function prescoreMF(cfg: ScorerConfig, ctx: ScorerContext, ratings:
   }
   const distinctNotes = new Set(pick(ratings.note, training)).size;
   if (distinctNotes >= MIN_NUM_NOTES_FOR_PROD_DATA && round1.trainError > MAX_FIRST_MF_TRAIN_ERROR) {
-    throw new Error(`${cfg.name}: first MF train error ${round1.trainError.toFixed(4)} is above ${MAX_FIRST_MF_TRAIN_ERROR}`);
+    const finding = `the first MF fit's train error ${round1.trainError.toFixed(4)} is above ${MAX_FIRST_MF_TRAIN_ERROR} (on ${distinctNotes} notes)`;
+    return failScorerCheck(cfg.name, 'firstTrainError', finding, ctx.strictChecks);
   }
 
   const labels1 = provisionalLabels(cfg, ctx, ratings, scope.rows, scope.notes, round1);
@@ -104,12 +127,25 @@ export async function prescoreMF(cfg: ScorerConfig, ctx: ScorerContext, ratings:
   // Helpfulness, first pass (§7.4, §7.5).
   const scoredNotes = Int32Array.from(round1.localNotes);
   const authors = computeAuthorStats(scoredNotes, round1.notes.intercept, labels1, ctx.info.author, ctx.nParticipants);
-  const valid = countValidRatings(ratings, scope.rows, ctx.info, ctx.previous.timestampMillisOfLatestNonNMRStatus, labels1, ctx.nParticipants);
+  const valid = countValidRatings(
+    ratings,
+    scope.rows,
+    ctx.info,
+    ctx.previous.timestampMillisOfLatestNonNMRStatus,
+    labels1,
+    ctx.nParticipants,
+  );
   const zeroPenalty = new Float64Array(ctx.nParticipants);
   const pass1 = computeHelpfulness(authors, valid, zeroPenalty, cfg.helpfulness);
 
   // Harassment/abuse tag-consensus model (§7.6) and second pass (§7.7).
-  const harassment = await harassmentModel(ctx, ratings, training.filter((i) => pass1.aboveHelpfulnessThreshold[ratings.rater[i]] === 1), round1, random);
+  const harassment = await harassmentModel(
+    ctx,
+    ratings,
+    training.filter((i) => pass1.aboveHelpfulnessThreshold[ratings.rater[i]] === 1),
+    round1,
+    random,
+  );
   const penalty = harassment
     ? harassmentPenalty(ratings, training, harassment.intercept, cfg.helpfulness, ctx.nParticipants)
     : zeroPenalty;
@@ -153,9 +189,10 @@ function stableInitRows(ratings: RatingsTable, training: Int32Array, ctx: Scorer
   }
   const rows = training.filter((i) => {
     const n = ratings.note[i];
-    return ctx.modelingGroup[ratings.rater[i]] === 13 && enrolledCount[n] >= 5 && groupCount[n] / enrolledCount[n] >= 0.75;
+    return (
+      ctx.modelingGroup[ratings.rater[i]] === 13 && enrolledCount[n] >= 5 && groupCount[n] / enrolledCount[n] >= 0.75
+    );
   });
-  if (rows.length === 0) throw new Error('stable initialization: no ratings from modeling group 13 on notes rated mostly by that group');
   return rows;
 }
 
@@ -175,7 +212,7 @@ async function harassmentModel(
     if (ratings.createdAt[i] < LAST_RATING_TAGS_CHANGE_TIME) continue;
     const f = ratings.flags[i];
     let label = NaN;
-    if (((f & FLAG.levelMask) >>> FLAG.levelShift) === 3) label = 0;
+    if ((f & FLAG.levelMask) >>> FLAG.levelShift === 3) label = 0;
     if (f & otherBit) label = 0;
     if (f & spamBit) label = 1;
     if (Number.isNaN(label)) continue;
@@ -188,7 +225,10 @@ async function harassmentModel(
   for (const i of rows) pos += labelOf[i];
   const posRate = pos / rows.length;
   if (posRate === 0 || posRate === 1) return null;
-  const doubled = (t: NoteTable): NoteTable => ({ intercept: t.intercept.map(() => 0), factor: t.factor.map((f) => 2 * f) });
+  const doubled = (t: NoteTable): NoteTable => ({
+    intercept: t.intercept.map(() => 0),
+    factor: t.factor.map((f) => 2 * f),
+  });
   const fit = await fitModel(
     ctx.engine,
     {
@@ -197,7 +237,14 @@ async function harassmentModel(
       target: Float32Array.from(rows, (i) => labelOf[i]),
       nNotesGlobal: ctx.nNotes,
       nRatersGlobal: ctx.nParticipants,
-      lambdas: { raterFactor: 0.03, noteFactor: 0.03, raterIntercept: 0.15, noteIntercept: 0.15, globalIntercept: 0.15, diamond: 0 },
+      lambdas: {
+        raterFactor: 0.03,
+        noteFactor: 0.03,
+        raterIntercept: 0.15,
+        noteIntercept: 0.15,
+        globalIntercept: 0.15,
+        diamond: 0,
+      },
       useGlobalIntercept: true,
       initLearningRate: 2.0,
       noInitLearningRate: 1.0,
@@ -254,7 +301,6 @@ function incorrectTagStats(ratings: RatingsTable, rows: Int32Array, nParticipant
   return { incorrectTagRatingsMadeByRater: incorrect, totalRatingsMadeByRater: total };
 }
 
-
 /**
  * The same prescoring result over a grown dataset (more notes / participants appended to the dictionaries):
  * new entries are absent (NaN, or 0 for flags), exactly as for a note or rater prescoring never saw.
@@ -268,7 +314,9 @@ export function resizePrescoring(pre: PrescoringResult, nNotes: number, nPartici
   };
   const notes = (t: NoteTable): NoteTable => ({ intercept: grow(t.intercept, nNotes), factor: grow(t.factor, nNotes) });
   const people = <T extends object>(t: T) =>
-    Object.fromEntries(Object.entries(t).map(([k, v]) => [k, grow(v as Float64Array | Uint8Array, nParticipants)])) as T;
+    Object.fromEntries(
+      Object.entries(t).map(([k, v]) => [k, grow(v as Float64Array | Uint8Array, nParticipants)]),
+    ) as T;
   const d = pre.diligence;
   return {
     ...pre,

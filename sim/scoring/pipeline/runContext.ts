@@ -29,6 +29,8 @@ export interface ScorerContext {
   };
   /** rule names switched off (per-scorer and meta rules alike) */
   disabledRules: ReadonlySet<string>;
+  /** a failed scorer check (scorerCheck.ts) stops the run, as the reference's assertions do; else the scorer is skipped */
+  strictChecks: boolean;
 }
 
 /** The scoring run's whole context: the scorer context plus the dataset it was built from. */

@@ -15,6 +15,7 @@ import { buildNoteInfo, filterRatings, selectRatings } from './preprocess.ts';
 import { resizePrescoring, type PrescoringResult } from './prescoreMF.ts';
 import { selectNotesToRescore, type PreviousOutputs, type RescoreSelection } from './incrementalRescoring.ts';
 import type { RunContext, StageRatings } from './runContext.ts';
+import { isSkippedScorer, type SkippedScorer } from './scorerCheck.ts';
 
 export interface ScoringOptions {
   /** "now" in ms since epoch (epochMillis); required: sim/ never reads the clock */
@@ -50,6 +51,12 @@ export interface ScoringOptions {
    * stabilization and locking-eligible notes are rescored; the others keep their previous rows.
    */
   previous?: PreviousOutputs;
+  /**
+   * A failed scorer check (scorerCheck.ts: first MF train error above 0.16, empty stable-initialisation subset)
+   * stops the run with a ScorerCheckError, as the reference does; by default the scorer is skipped instead and
+   * listed in `ScoringRun.skippedScorers`.
+   */
+  strictChecks?: boolean;
   /** how scorer tasks run (default: in process, one after another); sim/node offers a worker-thread pool */
   executor?: (state: ScorerState) => ScorerExecutor;
 }
@@ -70,6 +77,8 @@ export interface ScoringRun extends RaterClustering {
   preprocessedRatings: RatingsTable;
   /** incremental runs: which notes were rescored and why (null = every note was scored) */
   rescore: RescoreSelection | null;
+  /** scorers left out because a check failed (their columns are empty); always empty with strictChecks */
+  skippedScorers: SkippedScorer[];
 }
 
 const sameNotes = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -128,6 +137,7 @@ export function prepareContext(data: Dataset, opts: ScoringOptions): RunContext 
     universe,
     previous,
     disabledRules: new Set(opts.disabledRules ?? []),
+    strictChecks: opts.strictChecks ?? false,
     onProgress: opts.onProgress,
   };
 }
@@ -195,6 +205,7 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
       !opts.scorers || opts.scorers.includes(c.name) || opts.scorers.includes(c.prescoringName);
     const catalogue = scorerCatalogue().filter(wanted);
     let prescoring: Map<string, PrescoringResult>;
+    const skippedScorers: SkippedScorer[] = [];
     if (opts.prescoring) {
       prescoring = new Map(
         [...opts.prescoring].map(([k, p]) => [k, resizePrescoring(p, ctx.nNotes, ctx.nParticipants)]),
@@ -207,7 +218,10 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
         (d, t) => progress('prescoring', d, t),
       );
       prescoring = new Map<string, PrescoringResult>();
-      preResults.forEach((r, k) => r && prescoring.set(prescorers[k], r as PrescoringResult));
+      preResults.forEach((r, k) => {
+        if (isSkippedScorer(r)) skippedScorers.push(r.skipped);
+        else if (r) prescoring.set(prescorers[k], r as PrescoringResult);
+      });
     }
 
     const finals = catalogue.filter((c) => c.finalScoring && prescoring.has(c.prescoringName));
@@ -229,6 +243,7 @@ export async function runScorers(data: Dataset, opts: ScoringOptions): Promise<S
       runRatings,
       preprocessedRatings: ratings,
       rescore,
+      skippedScorers,
     };
   } finally {
     await executor.close();

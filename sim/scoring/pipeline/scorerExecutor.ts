@@ -5,6 +5,7 @@ import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { finalScore, type ScorerOutput } from './finalScore.ts';
 import { prescoreMF, type PrescoringResult } from './prescoreMF.ts';
 import type { ScorerContext, StageRatings } from './runContext.ts';
+import type { SkippedScorer } from './scorerCheck.ts';
 
 /** Everything a scorer task needs, as structured-cloneable data (it crosses to worker threads / Web Workers). */
 export interface ScorerState {
@@ -17,10 +18,9 @@ export interface ScorerState {
 
 /** One unit of work: prescoring or final scoring of one catalogue scorer. */
 export type ScorerTask =
-  | { kind: 'prescore'; scorer: string }
-  | { kind: 'final'; scorer: string; prescoring: PrescoringResult };
+  { kind: 'prescore'; scorer: string } | { kind: 'final'; scorer: string; prescoring: PrescoringResult };
 
-export type ScorerTaskResult = PrescoringResult | ScorerOutput | null;
+export type ScorerTaskResult = PrescoringResult | ScorerOutput | { skipped: SkippedScorer } | null;
 
 /**
  * Runs scorer tasks. The in-process executor runs them one after another on this thread; sim/node has a
