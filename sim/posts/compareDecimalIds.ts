@@ -11,8 +11,42 @@ export function compareDecimalIds(a: string, b: string): number {
   return negA ? -mag : mag;
 }
 
-/** rank[k] = position of `ids[k]` in numeric order (equal ids share a rank). */
+/**
+ * rank[k] = position of `ids[k]` among the distinct values of `ids` in numeric order (equal values share a rank).
+ * Signed 64-bit decimal ids (what the readers accept) are ranked through a native BigInt64Array sort; anything
+ * else falls back to sorting with compareDecimalIds.
+ */
 export function decimalIdRanks(ids: readonly string[]): Int32Array {
+  const n = ids.length;
+  const values = new BigInt64Array(n);
+  try {
+    for (let k = 0; k < n; k++) {
+      const v = BigInt(ids[k]);
+      values[k] = v;
+      if (values[k] !== v) throw new RangeError('outside signed 64 bits');
+    }
+  } catch {
+    return ranksByComparator(ids);
+  }
+  const sorted = values.slice().sort();
+  let m = 0;
+  for (let k = 0; k < n; k++) if (m === 0 || sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k];
+  const rank = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[k] = lo;
+  }
+  return rank;
+}
+
+function ranksByComparator(ids: readonly string[]): Int32Array {
   const order = Int32Array.from(ids.keys()).sort((x, y) => compareDecimalIds(ids[x], ids[y]));
   const rank = new Int32Array(ids.length);
   let r = 0;

@@ -1,5 +1,5 @@
 import { quantileOfSorted } from '../scoring/stats.ts';
-import { compareDecimalIds, decimalIdRanks } from './compareDecimalIds.ts';
+import { decimalIdRanks } from './compareDecimalIds.ts';
 import { countedLingers } from './countedLingers.ts';
 import { latestPostRatings } from './latestPostRatings.ts';
 import type { NoteModelForPosts, NoteRatingsForPosts } from './noteModelForPosts.ts';
@@ -81,9 +81,7 @@ export function scorePosts(input: ScorePostsInput, params: Partial<PostScoringPa
   }
 
   const postIds = ids.posts.values;
-  const rows = Int32Array.from({ length: nPosts }, (_, k) => k)
-    .filter((k) => listed[k] === 1)
-    .sort((a, b) => compareDecimalIds(postIds[a], postIds[b]));
+  const rows = listedInIdOrder(listed, decimalIdRanks(postIds));
   const n = rows.length;
   const out = emptyCounts(n);
   const boostId: (string | null)[] = new Array<string | null>(n);
@@ -168,6 +166,16 @@ export function scorePosts(input: ScorePostsInput, params: Partial<PostScoringPa
     params: { ...p, disabledRules: [...p.disabledRules] },
     warnings,
   };
+}
+
+/** The listed posts (dictionary indexes) in numeric id order: a counting sort on their ranks. */
+function listedInIdOrder(listed: Uint8Array, rank: Int32Array): Int32Array {
+  const start = new Int32Array(rank.length + 1);
+  for (let k = 0; k < listed.length; k++) if (listed[k] === 1) start[rank[k] + 1]++;
+  for (let r = 0; r < rank.length; r++) start[r + 1] += start[r];
+  const rows = new Int32Array(start[rank.length]);
+  for (let k = 0; k < listed.length; k++) if (listed[k] === 1) rows[start[rank[k]]++] = k;
+  return rows;
 }
 
 function emptyCounts(n: number): PostCounts {
