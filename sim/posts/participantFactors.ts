@@ -27,8 +27,10 @@ export function participantFactors(
   noteModel: NoteModelForPosts,
 ): Float64Array {
   const nUsers = participants.size;
-  const admitted = new Uint8Array(nUsers);
-  for (let i = 0; i < users.length; i++) if (users.isAdmitted[i] === 1) admitted[users.user[i]] = 1;
+  // rows of each user in `users` saying isAdmitted: the reference joins ratings with those rows, so a user listed
+  // twice has each rating twice in its mean (same value, but the compensated sum sees it twice)
+  const admitted = new Int32Array(nUsers);
+  for (let i = 0; i < users.length; i++) if (users.isAdmitted[i] === 1) admitted[users.user[i]]++;
 
   const noteParticipants = noteRatings.participants;
   const userOfRater = new Int32Array(noteParticipants.size);
@@ -63,12 +65,15 @@ export function participantFactors(
     rated[u] = 1;
     const f = noteFactor[note[i]];
     if (Number.isNaN(f)) continue;
-    const y = (level === LEVEL_NOT_HELPFUL ? -f : f) - comp[u];
-    const t = sum[u] + y;
-    const c = t - sum[u] - y;
-    comp[u] = Number.isNaN(c) ? 0 : c;
-    sum[u] = t;
-    count[u]++;
+    const v = level === LEVEL_NOT_HELPFUL ? -f : f;
+    for (let copy = admitted[u]; copy > 0; copy--) {
+      const y = v - comp[u];
+      const t = sum[u] + y;
+      const c = t - sum[u] - y;
+      comp[u] = Number.isNaN(c) ? 0 : c;
+      sum[u] = t;
+      count[u]++;
+    }
   }
 
   const fallback = new Float64Array(nUsers).fill(NaN);

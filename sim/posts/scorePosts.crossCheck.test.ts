@@ -24,7 +24,8 @@ interface NaiveRow {
 
 function naiveScore(w: PlainPostWorld, p: PostScoringParams): { rows: NaiveRow[]; totalCut: number; minCut: number } {
   // Step 1: factors.
-  const admitted = new Set(w.users.filter((u) => u.isAdmitted).map((u) => u.userId));
+  // the reference inner-joins ratings with the admitted rows of users: one copy of a rating per such row
+  const admittedRows = (user: string) => w.users.filter((u) => u.isAdmitted && u.userId === user).length;
   const goodNotes = new Map<string, number>();
   for (const n of w.scoredNotes) {
     const okDecider = ['CoreModel (v1.1)', 'ExpansionModel (v1.1)', 'ExpansionPlusModel (v1.1)'].includes(
@@ -36,10 +37,11 @@ function naiveScore(w: PlainPostWorld, p: PostScoringParams): { rows: NaiveRow[]
   }
   const perUser = new Map<string, number[]>();
   for (const r of w.noteRatings) {
-    if (!admitted.has(r.rater) || r.level === '' || !goodNotes.has(r.noteId)) continue;
+    const copies = admittedRows(r.rater);
+    if (copies === 0 || r.level === '' || !goodNotes.has(r.noteId)) continue;
     const f = goodNotes.get(r.noteId)!;
     if (!perUser.has(r.rater)) perUser.set(r.rater, []);
-    perUser.get(r.rater)!.push(r.level === 'NOT_HELPFUL' ? -f : f);
+    for (let c = 0; c < copies; c++) perUser.get(r.rater)!.push(r.level === 'NOT_HELPFUL' ? -f : f);
   }
   const factor = new Map<string, number>();
   for (const [user, values] of perUser) {
