@@ -67,7 +67,10 @@ export class PostActivity {
     return this.attacked.has(rater * this.world.posts.length + post);
   }
 
-  /** Records `rater`'s action on the post of `boost` at `time`, replacing their earlier action on that post. */
+  /**
+   * Records `rater`'s action on the post of `boost` at `time`: the latest action by time is kept (updatedAt, boost,
+   * tags), createdAt is the earliest; `attack` marks the pair as an attacker's.
+   */
   rate(
     rater: number,
     boost: number,
@@ -95,6 +98,12 @@ export class PostActivity {
       r.updatedAt.push(time);
       r.likeTags.push(likeTags);
       r.dislikeTags.push(dislikeTags);
+      return;
+    }
+    if (time < r.updatedAt[row]) {
+      // An action dated before the recorded one (same step, another boost) is older: it does not replace it.
+      if (kind === POST_LIKE) this.sideLikes[slot]--;
+      r.createdAt[row] = Math.min(r.createdAt[row], time);
       return;
     }
     if (r.kind[row] === POST_LIKE) this.sideLikes[slot]--;
