@@ -124,7 +124,7 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
     '<h2>Statuses over time</h2>',
     chartSvg(
       linesPlot(statusSeries, { xLabel: 'simulated day', yLabel: 'notes', width: 760 }),
-      'Notes Helpful, Not Helpful and in preview after each scoring run (dashed: comparison runs)',
+      `Notes Helpful, Not Helpful and in preview after each scoring run${runsOf.length > 1 ? ' (dashed: comparison runs)' : ''}`,
     ),
   );
   parts.push(

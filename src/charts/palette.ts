@@ -48,7 +48,8 @@ export const statusLabel = (status: string | null | undefined): string =>
   status == null || status === '' ? '—' : (STATUS_LABELS[status] ?? status);
 
 /** Colour of a status, grey when unknown. */
-export const statusColor = (status: string | null | undefined): string => (status == null ? OKABE_ITO.grey : (STATUS_COLORS[status] ?? OKABE_ITO.grey));
+export const statusColor = (status: string | null | undefined): string =>
+  status == null ? OKABE_ITO.grey : (STATUS_COLORS[status] ?? OKABE_ITO.grey);
 
 /** The statuses in display order, with labels and colours, for Plot colour scales and legends. */
 export const STATUS_ORDER = [

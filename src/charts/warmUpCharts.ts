@@ -30,12 +30,21 @@ export function warmUpCharts(): void {
     rules: {},
     error: null,
   }));
-  const series = { time: Float64Array.of(runs[0].time, runs[1].time), withAttack: Float64Array.of(0, 0.5), without: Float64Array.of(0, 0.25), targets: 4 };
+  const series = {
+    time: Float64Array.of(runs[0].time, runs[1].time),
+    withAttack: Float64Array.of(0, 0.5),
+    without: Float64Array.of(0, 0.25),
+    targets: 4,
+  };
   const charts: (ChartSpec | null)[] = [
     statusCountsPlot(runs, codes, 400),
     flipsPlot(flipsOf(runs, codes), 400),
     targetHelpfulPlot([{ name: 'A', series, color: SIDE_COLORS.A }], 400),
-    factorPlanePlot([{ id: 'a', factor: 0.1, intercept: 0.2, status: codes[0] }], { crh: 0.4, crnhIntercept: -0.05, crnhFactorMultiplier: -0.8, factor: 0.5 }, 400),
+    factorPlanePlot(
+      [{ id: 'a', factor: 0.1, intercept: 0.2, status: codes[0] }],
+      { crh: 0.4, crnhIntercept: -0.05, crnhFactorMultiplier: -0.8, factor: 0.5 },
+      400,
+    ),
   ];
   for (const chart of charts) if (chart) renderChart(chart);
 }
