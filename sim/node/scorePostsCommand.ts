@@ -15,7 +15,8 @@ const USAGE = `usage: bridgelab score-posts <dataDir> --scored <dir> --out <dir>
 
 Scores posts "liked by people who disagree" (robustness spec §12). Reads users-00000.tsv, postRatings-00000.tsv
 and postActions-00000.tsv (each may be .tsv.gz) and the note ratings (ratings-*.tsv or ratings/) from <dataDir>,
-and scored_notes.tsv and helpfulness_scores.tsv from a \`bridgelab score\` output folder; writes scored_posts.tsv.
+and scored_notes.tsv and helpfulness_scores.tsv (or .tsv.gz) from a \`bridgelab score\` output folder; writes
+scored_posts.tsv.
 
 options:
   --scored <dir>              the \`bridgelab score\` output folder (TSV outputs)
@@ -148,8 +149,8 @@ function postFile(dir: string, base: string): string {
 }
 
 function scoredFile(dir: string, base: string): string {
-  const path = join(dir, `${base}.tsv`);
-  if (existsSync(path)) return path;
+  const found = [`${base}.tsv`, `${base}.tsv.gz`].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  if (found.length > 0) return found[0];
   const other = existsSync(join(dir, `${base}.parquet`)) || existsSync(join(dir, `${base}.arrow`));
   throw new DataDirError(
     `${dir} has no ${base}.tsv${other ? ' (score-posts reads TSV: rerun bridgelab score with --format tsv)' : ': is it a bridgelab score output folder?'}`,
