@@ -28,7 +28,8 @@ const clip = (s: string): string => (s.length > 30 ? `${s.slice(0, 29)}…` : s)
 
 /**
  * Draws a chart spec to an SVG element. With `title` and `legend`, both are drawn inside the SVG (the title above
- * the plot, the legend as text marks in a right-hand margin), so the element stands alone when exported. Sets the SVG namespace on the result.
+ * the plot, the legend as text marks in a right-hand margin), so the element stands alone when exported. Sets the
+ * SVG namespace on the result.
  */
 export function renderChart(chart: ChartSpec, frame: ChartFrame = {}): SVGSVGElement {
   const { plot } = chart;
@@ -64,7 +65,10 @@ export function renderChart(chart: ChartSpec, frame: ChartFrame = {}): SVGSVGEle
   return svg;
 }
 
-/** Moves the drawing down and writes `title` above it (Plot keeps its top margin for the y-axis label). */
+/**
+ * Moves the drawing down and writes `title` above it (Plot keeps its top margin for the y-axis label), in a smaller
+ * font when a long title would not fit the width.
+ */
 function addTitle(svg: SVGSVGElement, title: string): void {
   const doc = svg.ownerDocument;
   const height = Number(svg.getAttribute('height')) + TITLE_SPACE;
@@ -76,7 +80,7 @@ function addTitle(svg: SVGSVGElement, title: string): void {
   const text = doc.createElementNS(SVG_NS, 'text');
   text.setAttribute('x', '4');
   text.setAttribute('y', '17');
-  text.setAttribute('font-size', '13');
+  text.setAttribute('font-size', String(Math.min(13, Math.floor((width - 8) / (0.6 * title.length)))));
   text.setAttribute('font-weight', '600');
   text.setAttribute('text-anchor', 'start');
   text.setAttribute('fill', 'currentColor');
