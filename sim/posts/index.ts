@@ -24,3 +24,4 @@ export { latestPostRatings, type LatestPostRatings } from './latestPostRatings.t
 export { countedLingers } from './countedLingers.ts';
 export { scorePosts, type ScorePostsInput } from './scorePosts.ts';
 export { explainPost, type PostExplanation } from './explainPost.ts';
+export * from './postSimulation.ts';
