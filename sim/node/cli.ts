@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataFormatError } from '../data/dataFormatError.ts';
 import { createEngine, ENGINE_NAMES, type EngineName } from '../scoring/mf/engines.ts';
@@ -9,8 +9,7 @@ import { baseRuleName } from '../scoring/meta/ruleNames.ts';
 import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
 import { pipelineSafeguardNames } from '../scoring/pipelineSafeguards.ts';
 import { formatsOption, intOption, parseCommandLine, UsageError } from './cliArgs.ts';
-import { DataDirError, readDataDir, readTextFile } from './dataFiles.ts';
-import { readOutputTable } from '../data/readOutputTable.ts';
+import { DataDirError, readDataDir, readOutputFile } from './dataFiles.ts';
 import type { PreviousOutputs } from '../scoring/pipeline/incrementalRescoring.ts';
 import { progressReporter } from './progressBar.ts';
 import { workerExecutor } from './workerExecutor.ts';
@@ -172,15 +171,9 @@ async function readPrevious(scored: string | undefined, aux: string | undefined)
   if (aux !== undefined && scored === undefined)
     throw new UsageError('--previous-aux-note-info needs --previous-scored-notes');
   if (typeof scored !== 'string') return undefined;
-  const table = async (path: string, required: string[]) => {
-    const text = await readTextFile(path).catch((err: Error) => {
-      throw new DataDirError(`cannot read ${path}: ${err.message}`);
-    });
-    return readOutputTable(basename(path), text, required);
-  };
   return {
-    scoredNotes: await table(scored, ['noteId', 'finalRatingStatus', 'timestampMillisOfCurrentStatus']),
-    auxNoteInfo: typeof aux === 'string' ? await table(aux, ['noteId']) : undefined,
+    scoredNotes: await readOutputFile(scored, ['noteId', 'finalRatingStatus', 'timestampMillisOfCurrentStatus']),
+    auxNoteInfo: typeof aux === 'string' ? await readOutputFile(aux, ['noteId']) : undefined,
   };
 }
 

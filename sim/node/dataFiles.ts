@@ -1,9 +1,20 @@
 import { createReadStream, type Stats } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { DataFormatError } from '../data/dataFormatError.ts';
+import { asyncBufferFromFile } from 'hyparquet';
 import { DatasetReader, type ReadDataset } from '../data/datasetReader.ts';
+import {
+  ENROLLMENT_LAYOUT,
+  NOTES_LAYOUT,
+  RATINGS_LAYOUT,
+  STATUS_HISTORY_LAYOUT,
+  type InputLayout,
+} from '../data/inputColumns.ts';
+import { readOutputTable, type TextTable } from '../data/readOutputTable.ts';
+import { pushParquetRows } from '../formats/parquetInput.ts';
+import { parquetTextTable } from '../formats/parquetTextTable.ts';
 import type { Dataset } from '../data/tables.ts';
 import type { LineSink } from '../data/tsvLines.ts';
 import { Utf8LineSplitter } from '../data/utf8Lines.ts';
@@ -41,26 +52,29 @@ interface SinkWithFiles extends LineSink {
 /**
  * Reads a data directory in the public format into a Dataset. Finds notes-00000.tsv, the ratings (every
  * *.tsv in a `ratings/` directory, else every ratings-*.tsv in `dir`, in name order),
- * noteStatusHistory-00000.tsv and userEnrollment-00000.tsv; each may instead be gzipped (.tsv.gz).
+ * noteStatusHistory-00000.tsv and userEnrollment-00000.tsv; each may instead be gzipped (.tsv.gz) or Parquet
+ * (.parquet, the same column names, matched by name; checked as strictly as TSV, see pushParquetRows).
  * Notes and ratings are required; a missing NSH or enrollment file gives an empty table.
- * Files are streamed (any size); bad content throws a DataFormatError naming file, line and column.
+ * Files are streamed (any size); bad content throws a DataFormatError naming file, line (Parquet: row) and column.
  *
  * @example const dataset = await readDataDir('data/2025-06-01', { onProgress: (p) => log(p.bytesRead / p.totalBytes) });
  */
 export async function readDataDir(dir: string, options: ReadDataDirOptions = {}): Promise<ReadDataset> {
   const files = await findDataFiles(dir);
-  const ordered: [string, (r: DatasetReader) => SinkWithFiles][] = [
-    [files.notes, (r) => r.notes],
-    ...files.ratings.map((f): [string, (r: DatasetReader) => SinkWithFiles] => [f, (r) => r.ratings]),
+  type Input = [string, (r: DatasetReader) => SinkWithFiles, InputLayout];
+  const ordered: Input[] = [
+    [files.notes, (r) => r.notes, NOTES_LAYOUT],
+    ...files.ratings.map((f): Input => [f, (r) => r.ratings, RATINGS_LAYOUT]),
   ];
-  if (files.statusHistory) ordered.push([files.statusHistory, (r) => r.statusHistory]);
-  if (files.enrollment) ordered.push([files.enrollment, (r) => r.enrollment]);
+  if (files.statusHistory) ordered.push([files.statusHistory, (r) => r.statusHistory, STATUS_HISTORY_LAYOUT]);
+  if (files.enrollment) ordered.push([files.enrollment, (r) => r.enrollment, ENROLLMENT_LAYOUT]);
 
   const sizes = await Promise.all(ordered.map(([f]) => stat(f).then((s: Stats) => s.size)));
   const progress = { bytesRead: 0, totalBytes: sizes.reduce((a, b) => a + b, 0), file: '' };
   const reader = new DatasetReader();
-  for (const [file, sinkOf] of ordered) {
-    await streamFile(file, sinkOf(reader), progress, options.onProgress);
+  for (const [[file, sinkOf, layout], size] of ordered.map((o, k) => [o, sizes[k]] as const)) {
+    if (isParquet(file)) await readParquetFile(file, size, sinkOf(reader), layout, progress, options.onProgress);
+    else await streamFile(file, sinkOf(reader), progress, options.onProgress);
   }
   return reader.finish({ requireRows: true });
 }
@@ -74,11 +88,10 @@ export async function findDataFiles(dir: string): Promise<DataDirFiles> {
     throw new DataDirError(`data directory ${dir} cannot be read: ${(err as Error).message}`);
   }
   const single = (base: string, required: boolean): string | null => {
-    const plain = names.includes(`${base}.tsv`);
-    const gz = names.includes(`${base}.tsv.gz`);
-    if (plain && gz) throw new DataDirError(`${dir} has both ${base}.tsv and ${base}.tsv.gz: keep only one`);
-    if (plain || gz) return join(dir, `${base}.tsv${gz ? '.gz' : ''}`);
-    if (required) throw new DataDirError(`${dir} has no ${base}.tsv (or ${base}.tsv.gz): it is required`);
+    const present = INPUT_EXTENSIONS.map((ext) => base + ext).filter((f) => names.includes(f));
+    if (present.length > 1) throw new DataDirError(`${dir} has both ${present.join(' and ')}: keep only one`);
+    if (present.length === 1) return join(dir, present[0]);
+    if (required) throw new DataDirError(`${dir} has no ${base}.tsv (or ${base}.tsv.gz, .parquet): it is required`);
     return null;
   };
   const notes = single('notes-00000', true)!;
@@ -91,24 +104,27 @@ export async function findDataFiles(dir: string): Promise<DataDirFiles> {
     : null;
   if (ratingsInfo?.isDirectory()) {
     ratings = (await readdir(ratingsDir))
-      .filter(isTsv)
+      .filter(isInputFile)
       .sort()
       .map((f) => join(ratingsDir, f));
-    if (ratings.length === 0) throw new DataDirError(`${ratingsDir} contains no .tsv or .tsv.gz file`);
+    if (ratings.length === 0) throw new DataDirError(`${ratingsDir} contains no .tsv, .tsv.gz or .parquet file`);
   } else {
     ratings = names
-      .filter((f) => f.startsWith('ratings-') && isTsv(f))
+      .filter((f) => f.startsWith('ratings-') && isInputFile(f))
       .sort()
       .map((f) => join(dir, f));
     if (ratings.length === 0) {
-      throw new DataDirError(`${dir} has no ratings: expected a ratings/ directory or ratings-00000.tsv (or .tsv.gz)`);
+      throw new DataDirError(
+        `${dir} has no ratings: expected a ratings/ directory or ratings-00000.tsv (or .tsv.gz, .parquet)`,
+      );
     }
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const f of ratings) {
-    const base = f.replace(/\.gz$/, '');
-    if (seen.has(base)) throw new DataDirError(`ratings file ${base} exists both plain and gzipped: keep only one`);
-    seen.add(base);
+    const stem = f.slice(0, f.length - INPUT_EXTENSIONS.find((ext) => f.endsWith(ext))!.length);
+    const other = seen.get(stem);
+    if (other) throw new DataDirError(`ratings files ${other} and ${f} hold the same part: keep only one`);
+    seen.set(stem, f);
   }
   const found = {
     notes,
@@ -157,7 +173,48 @@ export async function writeDataDir(dir: string, dataset: Dataset): Promise<void>
   await writeFileAtomic(join(dir, 'userEnrollment-00000.tsv'), writeEnrollmentTsv(dataset));
 }
 
-const isTsv = (f: string): boolean => f.endsWith('.tsv') || f.endsWith('.tsv.gz');
+/** Extensions of an input file: TSV, gzipped TSV, Parquet. */
+const INPUT_EXTENSIONS = ['.tsv', '.tsv.gz', '.parquet'] as const;
+const isInputFile = (f: string): boolean => INPUT_EXTENSIONS.some((ext) => f.endsWith(ext));
+const isParquet = (f: string): boolean => f.endsWith('.parquet');
+
+/** One Parquet input file into its table reader; progress counts the file's bytes in proportion to its rows. */
+async function readParquetFile(
+  file: string,
+  size: number,
+  sink: SinkWithFiles,
+  layout: InputLayout,
+  progress: ReadProgress,
+  onProgress: ((p: ReadProgress) => void) | undefined,
+): Promise<void> {
+  progress.file = file;
+  onProgress?.({ ...progress });
+  const start = progress.bytesRead;
+  sink.startFile(file);
+  await pushParquetRows(file, await asyncBufferFromFile(file), layout, sink, (done, total) => {
+    progress.bytesRead = start + Math.round((size * done) / Math.max(1, total));
+    onProgress?.({ ...progress });
+  });
+  sink.endFile();
+  progress.bytesRead = start + size;
+}
+
+/**
+ * One of our output files (e.g. a previous run's scored_notes) as text cells by header name: a .tsv / .tsv.gz
+ * file via readOutputTable, a .parquet file via parquetTextTable (the same cells). Unreadable → DataDirError.
+ */
+export async function readOutputFile(path: string, required: readonly string[]): Promise<TextTable> {
+  if (isParquet(path)) {
+    const source = await asyncBufferFromFile(path).catch((err: Error) => {
+      throw new DataDirError(`cannot read ${path}: ${err.message}`);
+    });
+    return parquetTextTable(basename(path), source, required);
+  }
+  const text = await readTextFile(path).catch((err: Error) => {
+    throw new DataDirError(`cannot read ${path}: ${err.message}`);
+  });
+  return readOutputTable(basename(path), text, required);
+}
 
 async function streamFile(
   file: string,
