@@ -16,6 +16,7 @@ const runs = [
   ['bench/scorePipeline.bench.ts', 'full-s202', '--workers', '2'],
   ['bench/simulate.bench.ts'],
   ['bench/simulate.bench.ts', 'baseline', '--workers', '2'],
+  ['bench/scorePosts.bench.ts'],
   ...(quick ? [] : [['bench/scorePipeline.bench.ts', 'synthetic:1000000', '--workers', '2']]),
 ];
 let failed = 0;

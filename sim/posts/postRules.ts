@@ -72,6 +72,17 @@ export const POST_RULES: readonly PostRule[] = [
   { kind: 'path', name: 'MinPosPath', metric: 'minPos', requires: 'minPos at or above its cut-off' },
 ];
 
+/** Throws a plain-words error when a threshold is outside its range (split ≥ 0, lingers ≥ 0, quantile in [0, 1]). */
+export function checkPostParams(p: PostScoringParams): void {
+  const bad: string[] = [];
+  if (!(p.factorSplitPoint >= 0 && Number.isFinite(p.factorSplitPoint)))
+    bad.push(`factorSplitPoint ${p.factorSplitPoint} (expected ≥ 0)`);
+  if (!(p.minLingers >= 0 && Number.isFinite(p.minLingers))) bad.push(`minLingers ${p.minLingers} (expected ≥ 0)`);
+  if (!(p.quantileThreshold >= 0 && p.quantileThreshold <= 1))
+    bad.push(`quantileThreshold ${p.quantileThreshold} (expected 0..1)`);
+  if (bad.length > 0) throw new Error(`invalid post scoring parameter(s): ${bad.join(', ')}`);
+}
+
 /**
  * The enabled rules, in table order. Unknown names in `disabled` throw an error listing the known ones.
  *

@@ -210,6 +210,15 @@ describe('scorePosts (§12)', () => {
     );
   });
 
+  it('rejects thresholds outside their range', () => {
+    expect(() => score(worldWithFactors({}), { quantileThreshold: 1.5 })).toThrow(
+      /quantileThreshold 1.5 \(expected 0..1\)/,
+    );
+    expect(() => score(worldWithFactors({}), { factorSplitPoint: NaN, minLingers: -1 })).toThrow(
+      /factorSplitPoint NaN.*minLingers -1/,
+    );
+  });
+
   it('resolves a repeated (userId, postId) to its latest updatedAt and warns with a count', () => {
     const w = worldWithFactors({ l0: L, r0: R });
     w.postRatings.push({ userId: 'l0', postId: '1', likeTags: NONE, dislikeTags: "['X']", updatedAt: 5 });

@@ -4,7 +4,7 @@ import { countedLingers } from './countedLingers.ts';
 import { latestPostRatings } from './latestPostRatings.ts';
 import type { NoteModelForPosts, NoteRatingsForPosts } from './noteModelForPosts.ts';
 import { participantFactors } from './participantFactors.ts';
-import { DEFAULT_POST_PARAMS, enabledPostRules, type PostScoringParams } from './postRules.ts';
+import { DEFAULT_POST_PARAMS, checkPostParams, enabledPostRules, type PostScoringParams } from './postRules.ts';
 import type { PostTables } from './postTables.ts';
 import type { PostCounts, ScoredPosts } from './scoredPosts.ts';
 
@@ -32,6 +32,7 @@ const EMPTY_TAG_LISTS = new Set(['[]', "['NOT_APPLICABLE']"]);
  */
 export function scorePosts(input: ScorePostsInput, params: Partial<PostScoringParams> = {}): ScoredPosts {
   const p = { ...DEFAULT_POST_PARAMS, ...params };
+  checkPostParams(p);
   const rules = enabledPostRules(p.disabledRules);
   const { ids, users, postRatings: pr, postActions: pa } = input.posts;
   const nPosts = ids.posts.size;
