@@ -16,6 +16,9 @@ export { DataFormatError } from './data/dataFormatError.ts';
 export { readDatasetText, DatasetReader, type ReadDataset, type DatasetTexts } from './data/datasetReader.ts';
 /** Splits streamed text chunks into TSV lines for a line sink. */
 export { TsvLineSplitter } from './data/tsvLines.ts';
+/** Bytes to lines with invalid UTF-8 located at its line and field (Utf8LineSplitter); warnings of a read (DataWarning). */
+export { Utf8LineSplitter, type Utf8Decode } from './data/utf8Lines.ts';
+export { formatWarning, warningsTsv, type DataWarning } from './data/dataWarnings.ts';
 /** Input file layouts: the header line of a layout (headerLine(NOTES_LAYOUT)). */
 export { headerLine, NOTES_LAYOUT, RATINGS_LAYOUT } from './data/inputColumns.ts';
 /** Writes output columns as TSV (writeTsv to a sink, tsvText to a string). */
@@ -73,6 +76,13 @@ export { classroomScore, CLASSROOM_MAX, type ClassroomWorld, type ClassroomFit }
 // Simulation: scenarios, synthetic worlds, time-stepped runs, metrics against the truth.
 /** validateScenario(json) returns a complete Scenario or throws ScenarioError naming the field path. */
 export { validateScenario, ScenarioError } from './scenario/validateScenario.ts';
+/** The memory a scenario needs (estimateScenarioMemory) and the refusal of what will not fit (checkScenarioMemory). */
+export {
+  estimateScenarioMemory,
+  checkScenarioMemory,
+  formatBytes,
+  type MemoryEstimate,
+} from './scenario/estimateMemory.ts';
 /** The scenario schema: field specs (FieldSpec) with defaults and ranges, for forms and URL codecs. */
 export { SCENARIO_FIELDS, ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS, type FieldSpec } from './scenario/schema.ts';
 export type * from './scenario/scenarioTypes.ts';
