@@ -10,6 +10,8 @@ import type {
   DataFile,
   NoteHistory,
   NoteRatings,
+  PostBoard,
+  PostScoringParams,
   ProgressFn,
   SimEvent,
   SimRequest,
@@ -40,6 +42,8 @@ export interface EngineClient {
   control(controlId: string, command: ControlCommand): Promise<void>;
   /** One note's status and intercept at every scoring run of the last simulation. */
   noteHistory(noteId: string): Promise<NoteHistory>;
+  /** The last simulation's post run scored again with other §12 parameters (unset: the scenario's). */
+  postBoard(params: Partial<PostScoringParams>): Promise<PostBoard>;
   /** Fits a classroom world. */
   classroom(world: ClassroomWorld): Promise<ClassroomResult>;
   /** Abandons every request in flight: they reject with a CancelledError (the worker is restarted). */

@@ -8,6 +8,7 @@ import {
   classroomScore,
   coreThresholds,
   createEngine,
+  postBoard,
   readDatasetText,
   scoreDataset,
   type Dataset,
@@ -23,6 +24,8 @@ import type {
   DataFile,
   NoteHistory,
   NoteRatings,
+  PostBoard,
+  PostScoringParams,
   ProgressFn,
   ScoredDataset,
   ScoreRequest,
@@ -115,6 +118,15 @@ export class EngineService {
       coreStatus: Uint8Array.from(runs, (r) => r.coreStatus[n]),
       intercept: Float64Array.from(runs, (r) => r.intercept[n]),
     };
+  }
+
+  /** The last simulation's post run scored again with `params` (sim's postBoard; unset fields: the scenario's). */
+  postBoard(params: Partial<PostScoringParams>): PostBoard {
+    const sim = this.lastSim;
+    if (sim === null) throw new Error('postBoard: no simulation has finished yet');
+    const board = postBoard(sim, params);
+    if (board === null) throw new Error('postBoard: the last simulation has no post run (posts.enabled is off, or no post run succeeded)');
+    return board;
   }
 
   /**

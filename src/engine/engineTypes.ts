@@ -7,6 +7,9 @@ import type {
   ClassroomFit,
   ClassroomWorld,
   CoreThresholds,
+  PostActivation,
+  PostBoard,
+  PostScoringParams,
   SimulationMetrics,
   TargetHelpfulSeries,
 } from '../../sim/index.ts';
@@ -216,8 +219,16 @@ export interface SimSummary {
   thresholds: CoreThresholds;
   /** attack success against the counterfactual (null unless SimRequest.counterfactual ran to the end) */
   attack: AttackSummary | null;
+  /** the post pilot (§12): its last post run with the scenario's parameters and its post timeline; null without */
+  posts: SimPosts | null;
   /** wall time, ms (both runs when there is a counterfactual) */
   millis: number;
+}
+
+/** The post pilot of a simulation as the UI sees it (EngineClient.postBoard rescores it with other parameters). */
+export interface SimPosts {
+  board: PostBoard;
+  activation: PostActivation;
 }
 
 /** Attack success of a run with adversaries against its counterfactual (same world and seed, no adversaries). */
@@ -241,4 +252,4 @@ export interface NoteHistory {
   intercept: Float64Array;
 }
 
-export type { TargetHelpfulSeries, ClassroomWorld, CoreThresholds };
+export type { TargetHelpfulSeries, ClassroomWorld, CoreThresholds, PostBoard, PostActivation, PostScoringParams };

@@ -24,6 +24,7 @@ export function createInProcessEngineClient(): EngineClient {
     simulate: (request, onEvent) => guard(() => service.simulate(request, onEvent)),
     control: () => Promise.resolve(),
     noteHistory: (noteId) => guard(() => service.noteHistory(noteId)),
+    postBoard: (params) => guard(() => service.postBoard(params)),
     classroom: (world) => guard(() => service.classroom(world)),
     cancel: () => {
       generation++;

@@ -6,6 +6,8 @@
  */
 import {
   coreThresholds,
+  postActivation,
+  postBoard,
   runSimulation,
   simulationMetrics,
   SimulationCancelled,
@@ -17,7 +19,7 @@ import {
   type SimulationResult,
 } from '../../sim/index.ts';
 import { attackSummary } from './attackSummary.ts';
-import type { AttackSummary, SimEvent, SimNotes, SimPhase, SimRaters, SimRequest, SimRunEvent, SimSummary } from './engineTypes.ts';
+import type { AttackSummary, SimEvent, SimNotes, SimPhase, SimPosts, SimRaters, SimRequest, SimRunEvent, SimSummary } from './engineTypes.ts';
 import { notesView, ratersView } from './scoredViews.ts';
 import { SimControl } from './simControl.ts';
 
@@ -75,6 +77,7 @@ export async function runSimulationTask(
     metrics,
     thresholds: coreThresholds(),
     attack,
+    posts: result ? simPosts(result) : null,
     millis: performance.now() - started,
   };
   return { summary, result };
@@ -188,4 +191,10 @@ function simRaters(result: SimulationResult): SimRaters | null {
     perspective: Float64Array.from(key, (u) => p.perspective[2 * u]),
     role: Uint8Array.from(key, (u) => p.role[u]),
   };
+}
+
+function simPosts(result: SimulationResult): SimPosts | null {
+  const board = postBoard(result);
+  const activation = postActivation(result);
+  return board && activation ? { board, activation } : null;
 }

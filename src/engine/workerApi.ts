@@ -6,7 +6,7 @@
 import { releaseProxy, transfer, type Remote } from 'comlink';
 import { type DatasetTexts, transferables } from '../../sim/index.ts';
 import type { EngineService } from './engineService.ts';
-import type { ClassroomWorld, ControlCommand, DataFile, ProgressFn, ScoreRequest, SimEvent, SimRequest } from './engineTypes.ts';
+import type { ClassroomWorld, ControlCommand, DataFile, PostScoringParams, ProgressFn, ScoreRequest, SimEvent, SimRequest } from './engineTypes.ts';
 
 const withTransfer = <T>(value: T): T => transfer(value, transferables(value));
 
@@ -32,6 +32,7 @@ export function createWorkerApi(service: EngineService) {
     control: (controlId: string, command: ControlCommand) => service.control(controlId, command),
     noteRatings: (noteId: string) => withTransfer(service.noteRatings(noteId)),
     noteHistory: (noteId: string) => withTransfer(service.noteHistory(noteId)),
+    postBoard: (params: Partial<PostScoringParams>) => withTransfer(service.postBoard(params)),
     classroom: (world: ClassroomWorld) => withTransfer(service.classroom(world)),
   };
 }

@@ -87,6 +87,7 @@ export function createRemoteEngineClient(connect: (fail: (err: Error) => void) =
     control: (controlId, command) => (remote === null ? Promise.resolve() : call((r) => r.control(controlId, command))),
     noteRatings: (noteId) => call((r) => r.noteRatings(noteId)),
     noteHistory: (noteId) => call((r) => r.noteHistory(noteId)),
+    postBoard: (params) => call((r) => r.postBoard(params)),
     classroom: (world) => call((r) => r.classroom(world)),
     cancel: stop,
     dispose: stop,

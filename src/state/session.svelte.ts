@@ -11,6 +11,8 @@ import { DataState } from './dataState.svelte.ts';
 import { InspectorState } from './inspectorState.svelte.ts';
 import { presetScenario } from './presets.ts';
 import { RunState } from './runState.svelte.ts';
+import { PostsState } from './postsState.svelte.ts';
+import { noPostsView, type PostsView } from './postsView.ts';
 import type { PageName, ResultSource, UrlState } from './urlCodec.ts';
 
 /** Safeguard rules the robustness page switches off by default (when the scenario names none). */
@@ -24,6 +26,8 @@ export class Session {
   source = $state<ResultSource>('run');
   classroomWorld = $state.raw<ClassroomWorld>({ raters: 1, notes: 1, cells: Int8Array.of(-1), seed: 1 });
   teach = $state(false);
+  /** the Posts page's view (rescoring parameters, rules off, selected post) */
+  postsView = $state.raw<PostsView>(noPostsView());
   /** what the link had that could not be used */
   linkErrors = $state.raw<string[]>([]);
 
@@ -34,6 +38,8 @@ export class Session {
   readonly data: DataState;
   readonly classroom: ClassroomState;
   readonly inspector = new InspectorState();
+  /** the main run's posts as the Posts page shows them (rescored with postsView's parameters) */
+  readonly posts = new PostsState();
 
   constructor(engine: () => EngineClient, initial: { state: UrlState; errors: string[] }) {
     this.run = new RunState(engine, 'main');
@@ -55,6 +61,7 @@ export class Session {
       source: this.source,
       classroom: this.classroomWorld,
       teach: this.teach,
+      posts: this.postsView,
     };
   }
 
@@ -67,6 +74,7 @@ export class Session {
     this.source = state.source;
     this.classroomWorld = state.classroom;
     this.teach = state.teach;
+    this.postsView = state.posts;
   }
 
   /** Chooses a preset: its scenario replaces the current one. */

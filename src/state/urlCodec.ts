@@ -6,8 +6,9 @@
 import { ScenarioError, validateScenario, SCENARIO_FIELDS, type FieldSpec, type Scenario } from '../../sim/index.ts';
 import type { ClassroomWorld } from '../engine/engineTypes.ts';
 import { DEFAULT_PRESET, PRESETS, presetScenario } from './presets.ts';
+import { decodePostsView, encodePostsView, noPostsView, POSTS_VIEW_KEYS, type PostsView } from './postsView.ts';
 
-export const PAGES = ['scenario', 'run', 'map', 'note', 'robustness', 'classroom', 'data'] as const;
+export const PAGES = ['scenario', 'run', 'map', 'note', 'robustness', 'posts', 'classroom', 'data'] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** Which result the map and the note inspector show: the simulation run or the user's scored files. */
@@ -24,6 +25,8 @@ export interface UrlState {
   classroom: ClassroomWorld;
   /** teaching mode: controls hidden */
   teach: boolean;
+  /** the Posts page: rescoring parameters, rules off, selected post */
+  posts: PostsView;
 }
 
 /** 8 raters (4 on each side) × 5 notes; a note everyone likes, one per side, one nobody likes, one half-rated. */
@@ -48,6 +51,7 @@ export function defaultState(): UrlState {
     source: 'run',
     classroom: defaultClassroom(),
     teach: false,
+    posts: noPostsView(),
   };
 }
 
@@ -123,6 +127,7 @@ export function encodeState(state: UrlState): string {
   }
   if (cls.seed !== def.seed) q.set('gridSeed', String(cls.seed));
   if (state.teach) q.set('teach', '1');
+  encodePostsView(state.posts, q);
   return q.toString();
 }
 
@@ -134,7 +139,7 @@ export function decodeState(search: string): { state: UrlState; errors: string[]
   const q = new URLSearchParams(search);
   const errors: string[] = [];
   const state = defaultState();
-  const known = new Set(['page', 'preset', 'adversaries', 'note', 'source', 'grid', 'gridSeed', 'teach', ...SCENARIO_FIELDS.map((f) => f.path)]);
+  const known = new Set(['page', 'preset', 'adversaries', 'note', 'source', 'grid', 'gridSeed', 'teach', ...POSTS_VIEW_KEYS, ...SCENARIO_FIELDS.map((f) => f.path)]);
   for (const key of q.keys()) if (!known.has(key)) errors.push(`${key}: unknown link parameter (ignored)`);
 
   const page = q.get('page');
@@ -200,5 +205,6 @@ export function decodeState(search: string): { state: UrlState; errors: string[]
     else errors.push(`gridSeed=${gridSeed}: expected a non-negative integer`);
   }
   state.teach = q.get('teach') === '1' || q.get('teach') === 'true';
+  state.posts = decodePostsView(q, errors);
   return { state, errors };
 }
