@@ -40,6 +40,8 @@ export { randomSeeded, deriveSeed, randomNormal, type RandomSource } from './ran
 /** Named columns over notes or participants (the pipeline's tables). */
 export { Frame } from './scoring/frame.ts';
 export * from './scoring/constants.ts';
+/** Note statuses: the names (CRH, ...), their codes (StatusCode, NOTE_STATUSES[code]) and conversions. */
+export * from './scoring/noteStatus.ts';
 /** MF engines by name: createEngine(name) resolves to an MFEngine (tfjs ones load tfjs-core on demand). */
 export { createEngine, ENGINE_NAMES, type EngineName } from './scoring/mf/engines.ts';
 /** The typed-array MF engine; fitSync(problem, init, options) fits on this thread and returns MFFitResult. */
@@ -90,11 +92,22 @@ export { ADVERSARY_KINDS } from './scenario/scenarioTypes.ts';
 /** buildWorld(scenario, seed, withAdversaries) draws the synthetic world: raters, posts, notes and their truth. */
 export { buildWorld } from './world/buildWorld.ts';
 /** runSimulation(scenario, options) resolves to a SimulationResult (world, status timeline, last scoring). */
-export { runSimulation, SimulationCancelled, type SimulationOptions, type SimulationResult } from './engine/runSimulation.ts';
+export {
+  runSimulation,
+  SimulationCancelled,
+  type SimulationOptions,
+  type SimulationResult,
+} from './engine/runSimulation.ts';
 /** postBoard(result, params) rescores a run's last post run with other §12 parameters (rows, explanations, ranks); postActivation(result) is its post timeline. */
-export { postBoard, postActivation, type PostBoard, type PostBoardRanking, type PostActivation } from './engine/postBoard.ts';
-/** Per-run snapshots of the statuses (codes of STATUS_CODES) kept by a simulation. */
-export { STATUS_CODES, type RunSnapshot } from './engine/statusTimeline.ts';
+export {
+  postBoard,
+  postActivation,
+  type PostBoard,
+  type PostBoardRanking,
+  type PostActivation,
+} from './engine/postBoard.ts';
+/** Per-run snapshots of the note statuses (StatusCode values) kept by a simulation. */
+export type { RunSnapshot } from './engine/statusTimeline.ts';
 /** runExperiment(scenario, options): main run, counterfactual and A/B; attackReport(run, cf, metrics, cfMetrics). */
 export {
   runExperiment,

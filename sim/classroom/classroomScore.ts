@@ -11,7 +11,7 @@ import { coreThresholds, type CoreThresholds } from '../scoring/scorers/coreThre
 import { computeNoteStats } from '../scoring/rules/noteAggregates.ts';
 import { applyScorerRules } from '../scoring/rules/scorerRules.ts';
 import { CLASS_MISLEADING, type RatingsTable } from '../data/tables.ts';
-import { NMR } from '../scoring/constants.ts';
+import { NMR } from '../scoring/noteStatus.ts';
 
 /** A classroom world: a small grid of raters × notes. `cells[r * notes + n]` is -1 (no rating) or helpful2. */
 export interface ClassroomWorld {

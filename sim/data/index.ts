@@ -13,7 +13,7 @@ export {
 } from './inputColumns.ts';
 export { RatingsReader, HELPFULNESS_LEVELS, RATING_SOURCES, type WithDroppedDuplicates } from './readRatings.ts';
 export { NotesReader, CLASSIFICATIONS } from './readNotes.ts';
-export { StatusHistoryReader, RATING_STATUSES } from './readStatusHistory.ts';
+export { StatusHistoryReader } from './readStatusHistory.ts';
 export { EnrollmentReader, ENROLLMENT_STATES } from './readEnrollment.ts';
 export {
   DatasetReader,

@@ -1,3 +1,4 @@
+import { NOTE_STATUSES } from '../scoring/noteStatus.ts';
 import { ensureLength, trimmed } from './growable.ts';
 import { STATUS_HISTORY_LAYOUT } from './inputColumns.ts';
 import { internDetached, type WithDroppedDuplicates } from './readRatings.ts';
@@ -10,15 +11,6 @@ import { TsvRow, detach } from './tsvRow.ts';
 export interface NotesLookup {
   lookup(note: number): { createdAt: number; author: number; where: string } | null;
 }
-
-/** Rating statuses that may appear in the status columns of noteStatusHistory. */
-export const RATING_STATUSES = [
-  'NEEDS_MORE_RATINGS',
-  'CURRENTLY_RATED_HELPFUL',
-  'CURRENTLY_RATED_NOT_HELPFUL',
-  'FIRM_REJECT',
-  'NEEDS_YOUR_HELP',
-] as const;
 
 type NumKey = {
   [K in keyof StatusHistoryTable]: StatusHistoryTable[K] extends Float64Array ? K : never;
@@ -59,7 +51,7 @@ const LEGACY_DISCARDED = 22;
  * Streaming reader of noteStatusHistory-00000.tsv into a StatusHistoryTable (scoring-core.md §2.4), rows in
  * file order. Accepts 24 columns or the 23-column legacy layout; for the latter, as the reference does,
  * `timestampMillisOfFirstNmrDueToMinStableCrhTime` and `abovePcrhThresholdTime` are set to NaN.
- * Status cells must be empty or one of RATING_STATUSES. Exact duplicate rows are dropped; a noteId repeated
+ * Status cells must be empty or one of NOTE_STATUSES. Exact duplicate rows are dropped; a noteId repeated
  * with different content is an error. Usage as RatingsReader.
  */
 export class StatusHistoryReader implements LineSink {
@@ -125,8 +117,8 @@ export class StatusHistoryReader implements LineSink {
         const v = f < r.columns ? r.optionalNumber(f) : NaN;
         this.nums.get(c.key as NumKey)![i] = legacy && f === LEGACY_DISCARDED ? NaN : v;
       } else if (c.kind === 'status') {
-        const code = r.code(f, RATING_STATUSES, true);
-        this.strs.get(c.key as StrKey)!.push(code === 0 ? null : RATING_STATUSES[code - 1]);
+        const code = r.code(f, NOTE_STATUSES, true);
+        this.strs.get(c.key as StrKey)!.push(code === 0 ? null : NOTE_STATUSES[code - 1]);
       } else {
         this.strs.get(c.key as StrKey)!.push(r.isEmpty(f) ? null : this.sharedText(r.text(f)));
       }

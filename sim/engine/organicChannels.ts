@@ -1,6 +1,6 @@
 import type { RandomSource } from '../random/random.ts';
 import type { Scenario } from '../scenario/scenarioTypes.ts';
-import { STATUS_CRH, STATUS_NMR } from '../world/adversaries/adversary.ts';
+import { StatusCode } from '../scoring/noteStatus.ts';
 import { aliasSampler, drawCumulative, randomInt } from '../world/sampling.ts';
 import type { World } from '../world/worldTypes.ts';
 import { attentionWeight, firstLiveNote } from './attention.ts';
@@ -183,7 +183,7 @@ export class OrganicChannels {
       const w = attentionWeight(this.world, note, t0, t1, this.halfLife);
       if (w <= 0) continue;
       const status = state.status[note];
-      const exposure = status === STATUS_CRH ? c.shownExposure : state.preview[note] ? c.previewExposure : 1;
+      const exposure = status === StatusCode.CRH ? c.shownExposure : state.preview[note] ? c.previewExposure : 1;
       const ws = w * exposure;
       self += ws;
       this.idx[ks] = note;
@@ -197,7 +197,7 @@ export class OrganicChannels {
       }
       const recency = w / this.world.notes.virality[note];
       const count = state.noteRatings[note];
-      if (status === STATUS_NMR && count < c.needsYourHelpMaxRatings) {
+      if (status === StatusCode.NMR && count < c.needsYourHelpMaxRatings) {
         nyh += recency;
         this.nyhIdx[kn] = note;
         this.cum.nyh[kn++] = nyh;

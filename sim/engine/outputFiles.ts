@@ -1,8 +1,8 @@
 import { HELPFUL_TAGS, NOT_HELPFUL_TAGS } from '../data/tables.ts';
 import { writeTsv, type OutputColumn } from '../data/writeTsv.ts';
+import { statusOfCode, StatusCode } from '../scoring/noteStatus.ts';
 import { ROLE_ADVERSARY, ROLE_AI_WRITER, WRITER_ADVERSARY, WRITER_AI } from '../world/worldTypes.ts';
 import type { SimulationResult } from './runSimulation.ts';
-import { STATUS_CODES } from './statusTimeline.ts';
 
 /**
  * The simulator's own output tables (the public-format snapshot is written by writeDataDir and the scorer's
@@ -116,7 +116,7 @@ export function statusTimelineColumns(result: SimulationResult): ColumnTable {
     }
   });
   const names = result.timeline.decidedByNames;
-  const code = (c: number) => STATUS_CODES[c] ?? '';
+  const code = (c: number) => statusOfCode(c) ?? '';
   const cols: OutputColumn[] = [
     { name: 'noteId', kind: 'cell', cell: (i) => result.world.notes.id[rowNote[i]] },
     { name: 'timeMillis', kind: 'int', values: Float64Array.from(rowRun, (k) => runs[k].time) },
@@ -153,9 +153,9 @@ export function runsColumns(result: SimulationResult): ColumnTable {
     { name: 'timeMillis', kind: 'int', values: runs.map((r) => r.time) },
     { name: 'notes', kind: 'int', values: runs.map((r) => r.notes) },
     { name: 'ratings', kind: 'int', values: runs.map((r) => r.ratings) },
-    { name: 'helpful', kind: 'int', values: count((k, n) => runs[k].status[n] === 1) },
-    { name: 'notHelpful', kind: 'int', values: count((k, n) => runs[k].status[n] === 2) },
-    { name: 'needsMoreRatings', kind: 'int', values: count((k, n) => runs[k].status[n] === 0) },
+    { name: 'helpful', kind: 'int', values: count((k, n) => runs[k].status[n] === StatusCode.CRH) },
+    { name: 'notHelpful', kind: 'int', values: count((k, n) => runs[k].status[n] === StatusCode.CRNH) },
+    { name: 'needsMoreRatings', kind: 'int', values: count((k, n) => runs[k].status[n] === StatusCode.NMR) },
     { name: 'preview', kind: 'int', values: count((k, n) => runs[k].preview[n] === 1) },
     { name: 'error', kind: 'string', values: runs.map((r) => r.error) },
   ];

@@ -4,6 +4,7 @@ import type { Dataset } from '../data/tables.ts';
 import { createEngine, type EngineName } from '../scoring/mf/engines.ts';
 import type { MFEngine } from '../scoring/mf/types.ts';
 import type { ScoringOptions } from '../scoring/pipeline/runScoring.ts';
+import { StatusCode } from '../scoring/noteStatus.ts';
 import { nextStatusHistory, scoreDataset, type ScoringResult } from '../scoring/pipeline/scoreDataset.ts';
 import type { Scenario } from '../scenario/scenarioTypes.ts';
 import type { Adversary, StepContext } from '../world/adversaries/adversary.ts';
@@ -232,7 +233,8 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
         run = timeline.record(result, t1, appeared, view.ratings.length);
         lastResult = result;
         for (let n = 0; n < appeared; n++) {
-          status[n] = run.status[n] > 2 ? 0 : run.status[n];
+          const code = run.status[n];
+          status[n] = code === StatusCode.CRH || code === StatusCode.CRNH ? code : StatusCode.NMR;
           preview[n] = run.preview[n];
         }
       } catch (err) {

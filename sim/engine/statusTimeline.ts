@@ -1,15 +1,5 @@
+import { NO_STATUS, statusCode } from '../scoring/noteStatus.ts';
 import type { ScoringResult } from '../scoring/pipeline/scoreDataset.ts';
-
-/** Status codes kept in the timeline (finalRatingStatus and the per-model statuses). */
-export const STATUS_CODES = [
-  'NEEDS_MORE_RATINGS',
-  'CURRENTLY_RATED_HELPFUL',
-  'CURRENTLY_RATED_NOT_HELPFUL',
-  'NEEDS_YOUR_HELP',
-  'FIRM_REJECT',
-] as const;
-/** Code of a note without a status (not scored by that model). */
-export const NO_STATUS = 255;
 
 /** The active-rules columns whose rule names are counted per run. */
 export const RULE_COLUMNS = [
@@ -32,7 +22,7 @@ export interface RunSnapshot {
   /** notes that existed (and were scored) */
   notes: number;
   ratings: number;
-  /** finalRatingStatus code (STATUS_CODES index) */
+  /** finalRatingStatus code (StatusCode) */
   status: Uint8Array;
   /** coreRatingStatus code, NO_STATUS when Core did not score the note */
   coreStatus: Uint8Array;
@@ -66,8 +56,8 @@ export class StatusTimeline {
     for (let r = 0; r < f.length; r++) {
       const n = f.key[r];
       if (n >= notes) continue;
-      snap.status[n] = codeOf(final[r]);
-      snap.coreStatus[n] = core ? codeOf(core[r]) : NO_STATUS;
+      snap.status[n] = statusCode(final[r]);
+      snap.coreStatus[n] = core ? statusCode(core[r]) : NO_STATUS;
       snap.preview[n] = timer[result.statusHistory.row(n)] > 0 ? 1 : 0;
       snap.decidedBy[n] = this.internDecidedBy(decided[r] ?? '');
       snap.intercept[n] = intercept ? intercept[r] : NaN;
@@ -122,10 +112,4 @@ export class StatusTimeline {
     }
     return i;
   }
-}
-
-function codeOf(status: string | null): number {
-  if (status === null) return NO_STATUS;
-  const i = (STATUS_CODES as readonly string[]).indexOf(status);
-  return i < 0 ? NO_STATUS : i;
 }

@@ -1,5 +1,6 @@
 import { LEVEL_HELPFUL, LEVEL_NOT_HELPFUL } from '../data/tables.ts';
 import type { RunSnapshot } from '../engine/statusTimeline.ts';
+import { StatusCode } from '../scoring/noteStatus.ts';
 import type { Adversary } from '../world/adversaries/adversary.ts';
 import { levelOf } from '../world/adversaries/adversary.ts';
 import type { World } from '../world/worldTypes.ts';
@@ -86,8 +87,8 @@ export function attackSuccess(
             ? LEVEL_HELPFUL
             : LEVEL_NOT_HELPFUL
           : levelOf(spec.verdict);
-      const a = statusA(n) === 1;
-      const c = m >= 0 && statusC(m) === 1;
+      const a = statusA(n) === StatusCode.CRH;
+      const c = m >= 0 && statusC(m) === StatusCode.CRH;
       if (a) helpA++;
       if (m < 0) ownNotes++;
       else if (c) helpC++;

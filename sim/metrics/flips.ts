@@ -1,7 +1,5 @@
-import { STATUS_CODES, type RunSnapshot } from '../engine/statusTimeline.ts';
-
-/** Short names of final statuses used in flip kinds. */
-const SHORT = ['NMR', 'CRH', 'CRNH', 'NYH', 'FR'];
+import type { RunSnapshot } from '../engine/statusTimeline.ts';
+import { STATUS_SHORT_NAMES, StatusCode } from '../scoring/noteStatus.ts';
 
 /** Status changes between consecutive successful runs. */
 export interface Flips {
@@ -29,11 +27,11 @@ export function flips(runs: readonly RunSnapshot[]): Flips {
       const a = prev.status[n];
       const b = cur.status[n];
       if (a === b) continue;
-      const kind = `${SHORT[a] ?? STATUS_CODES[a] ?? a}->${SHORT[b] ?? STATUS_CODES[b] ?? b}`;
+      const kind = `${STATUS_SHORT_NAMES[a] ?? a}->${STATUS_SHORT_NAMES[b] ?? b}`;
       byKind[kind] = (byKind[kind] ?? 0) + 1;
       total++;
       changes[n]++;
-      if (a === 1) lost[n] = 1;
+      if (a === StatusCode.CRH) lost[n] = 1;
     }
   }
   let repeated = 0;

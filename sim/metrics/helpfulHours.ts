@@ -1,4 +1,5 @@
 import type { RunSnapshot } from '../engine/statusTimeline.ts';
+import { StatusCode } from '../scoring/noteStatus.ts';
 
 /**
  * Per note: hours shown as Helpful, each run's status lasting until the next run (the last until `end`). Failed runs
@@ -11,7 +12,7 @@ export function helpfulHours(runs: readonly RunSnapshot[], end: number): Float64
     const run = runs[k];
     const until = k + 1 < runs.length ? runs[k + 1].time : end;
     const hours = (until - run.time) / 3_600_000;
-    for (let i = 0; i < run.notes; i++) if (run.status[i] === 1) out[i] += hours;
+    for (let i = 0; i < run.notes; i++) if (run.status[i] === StatusCode.CRH) out[i] += hours;
   }
   return out;
 }

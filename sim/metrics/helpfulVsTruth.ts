@@ -1,4 +1,5 @@
 import type { RunSnapshot } from '../engine/statusTimeline.ts';
+import { StatusCode } from '../scoring/noteStatus.ts';
 import type { WorldNotes } from '../world/worldTypes.ts';
 import { ratio } from './distribution.ts';
 
@@ -42,7 +43,7 @@ export function helpfulVsTruth(
   for (let i = 0; i < run.notes; i++) {
     if (!include(i)) continue;
     n++;
-    const isShown = run.status[i] === 1;
+    const isShown = run.status[i] === StatusCode.CRH;
     const h = notes.helpfulness[i];
     const good = h >= helpfulThreshold;
     const bad = h < unhelpfulThreshold;
@@ -51,7 +52,7 @@ export function helpfulVsTruth(
     if (bad) unhelpful++;
     if (isShown && good) hits++;
     if (isShown && bad) falseShown++;
-    if (good && run.status[i] === 2) wronglyNotHelpful++;
+    if (good && run.status[i] === StatusCode.CRNH) wronglyNotHelpful++;
   }
   return {
     notes: n,

@@ -1,4 +1,5 @@
 import type { RunSnapshot } from '../engine/statusTimeline.ts';
+import { StatusCode } from '../scoring/noteStatus.ts';
 import { ratio } from './distribution.ts';
 
 /** How much proposed-note preview (stabilization) the runs produced. */
@@ -30,12 +31,12 @@ export function previewExposure(runs: readonly RunSnapshot[], end: number): Prev
     const next = ok[k + 1];
     const until = next ? next.time : end;
     for (let i = 0; i < run.notes; i++) {
-      if (run.coreStatus[i] === 3) nyh[i] = 1;
+      if (run.coreStatus[i] === StatusCode.NYH) nyh[i] = 1;
       if (!run.preview[i]) continue;
       ever[i] = 1;
       hours += (until - run.time) / 3_600_000;
       if (next && !next.preview[i]) {
-        if (next.status[i] === 1) released++;
+        if (next.status[i] === StatusCode.CRH) released++;
         else other++;
       }
     }

@@ -4,7 +4,7 @@
  * end state).
  */
 import type { SimulationResult } from '../engine/runSimulation.ts';
-import { STATUS_CODES } from '../engine/statusTimeline.ts';
+import { StatusCode } from '../scoring/noteStatus.ts';
 
 /** The share of an attack's target notes shown as Helpful at each scoring run, with and without the attack. */
 export interface TargetHelpfulSeries {
@@ -17,8 +17,6 @@ export interface TargetHelpfulSeries {
   /** distinct target notes of all adversaries */
   targets: number;
 }
-
-const HELPFUL = STATUS_CODES.indexOf('CURRENTLY_RATED_HELPFUL');
 
 /**
  * Takes the run with adversaries and its counterfactual; returns, at each scoring run of the attacked run, the
@@ -47,7 +45,7 @@ export function targetHelpfulShare(attack: SimulationResult, counterfactual: Sim
     for (const n of targets) {
       if (n >= run.notes) continue;
       seen++;
-      if (run.status[n] === HELPFUL) helpful++;
+      if (run.status[n] === StatusCode.CRH) helpful++;
     }
     if (seen > 0) out.withAttack[k] = helpful / seen;
     const cf = cfRuns.get(run.time);
@@ -57,7 +55,7 @@ export function targetHelpfulShare(attack: SimulationResult, counterfactual: Sim
     for (const m of matched) {
       if (m < 0 || m >= cf.notes) continue;
       seen++;
-      if (cf.status[m] === HELPFUL) helpful++;
+      if (cf.status[m] === StatusCode.CRH) helpful++;
     }
     if (seen > 0) out.without[k] = helpful / seen;
   });

@@ -1,10 +1,11 @@
 import type { RunSnapshot } from '../engine/statusTimeline.ts';
+import { StatusCode } from '../scoring/noteStatus.ts';
 import type { WorldNotes } from '../world/worldTypes.ts';
 import { distribution, type Distribution } from './distribution.ts';
 
 /** Per note: hours from creation to the first run showing it as Helpful (NaN when never). */
 export function hoursToFirstHelpful(notes: WorldNotes, runs: readonly RunSnapshot[]): Float64Array {
-  return hoursToFirst(notes, runs, (run, n) => run.status[n] === 1);
+  return hoursToFirst(notes, runs, (run, n) => run.status[n] === StatusCode.CRH);
 }
 
 /** Per note: hours from creation to the first run putting it in proposed-note preview (NaN when never). */

@@ -1,10 +1,4 @@
-/** Status strings and fixed constants of the reference scorer (scoring-core.md §2.8, §11, §14). */
-export const CRH = 'CURRENTLY_RATED_HELPFUL';
-export const CRNH = 'CURRENTLY_RATED_NOT_HELPFUL';
-export const NMR = 'NEEDS_MORE_RATINGS';
-export const NYH = 'NEEDS_YOUR_HELP';
-export const FIRM_REJECT = 'FIRM_REJECT';
-export type Status = typeof CRH | typeof CRNH | typeof NMR | typeof NYH | typeof FIRM_REJECT;
+/** Fixed constants of the reference scorer (scoring-core.md §2.8, §11, §14); the statuses are in noteStatus.ts. */
 
 export const DELETED_NOTE_TOMBSTONES_LAUNCH_TIME = 1652918400000;
 export const NOT_MISLEADING_UI_LAUNCH_TIME = 1664755200000;

@@ -10,6 +10,7 @@ import type {
   PostActivation,
   PostBoard,
   PostScoringParams,
+  NoteStatus,
   SimulationMetrics,
   TargetHelpfulSeries,
 } from '../../sim/index.ts';
@@ -209,7 +210,7 @@ export interface SimSummary {
   start: number;
   end: number;
   /** status names by code (SimRunEvent.counts order, NoteHistory.status codes) */
-  statusCodes: string[];
+  statusCodes: NoteStatus[];
   /** the last successful scoring run's notes and raters (null when none succeeded) */
   notes: SimNotes | null;
   raters: SimRaters | null;
@@ -246,7 +247,7 @@ export interface AttackSummary {
 export interface NoteHistory {
   noteId: string;
   time: Float64Array;
-  /** status code per run (statusCodes of the SimSummary; 255 = none) */
+  /** status code per run (statusCodes of the SimSummary; NO_STATUS = none) */
   status: Uint8Array;
   coreStatus: Uint8Array;
   intercept: Float64Array;

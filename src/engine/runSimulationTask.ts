@@ -11,7 +11,7 @@ import {
   runSimulation,
   simulationMetrics,
   SimulationCancelled,
-  STATUS_CODES,
+  NOTE_STATUSES,
   validateScenario,
   type MFEngine,
   type RunSnapshot,
@@ -19,7 +19,17 @@ import {
   type SimulationResult,
 } from '../../sim/index.ts';
 import { attackSummary } from './attackSummary.ts';
-import type { AttackSummary, SimEvent, SimNotes, SimPhase, SimPosts, SimRaters, SimRequest, SimRunEvent, SimSummary } from './engineTypes.ts';
+import type {
+  AttackSummary,
+  SimEvent,
+  SimNotes,
+  SimPhase,
+  SimPosts,
+  SimRaters,
+  SimRequest,
+  SimRunEvent,
+  SimSummary,
+} from './engineTypes.ts';
 import { notesView, ratersView } from './scoredViews.ts';
 import { SimControl } from './simControl.ts';
 
@@ -48,17 +58,33 @@ export async function runSimulationTask(
   const label = request.label ?? 'main';
   const started = performance.now();
   const emit = (event: SimEvent) => onEvent?.(event);
-  const main = await runPhase(scenario, request, { label, phase: 'main', withAdversaries: request.withAdversaries }, engine, control, emit);
+  const main = await runPhase(
+    scenario,
+    request,
+    { label, phase: 'main', withAdversaries: request.withAdversaries },
+    engine,
+    control,
+    emit,
+  );
   const result = main.result;
   const metrics = result ? simulationMetrics(result) : null;
-  const wantCounterfactual = request.counterfactual === true && request.withAdversaries !== false && scenario.adversaries.length > 0;
+  const wantCounterfactual =
+    request.counterfactual === true && request.withAdversaries !== false && scenario.adversaries.length > 0;
   let attack: AttackSummary | null = null;
   let cancelled = result === null;
   if (result && metrics && wantCounterfactual) {
     const cfStarted = performance.now();
     const cfLabel = label === 'main' ? 'counterfactual' : `${label}-counterfactual`;
-    const cf = await runPhase(scenario, request, { label: cfLabel, phase: 'counterfactual', withAdversaries: false }, engine, control, emit);
-    if (cf.result) attack = attackSummary(result, cf.result, metrics, simulationMetrics(cf.result), performance.now() - cfStarted);
+    const cf = await runPhase(
+      scenario,
+      request,
+      { label: cfLabel, phase: 'counterfactual', withAdversaries: false },
+      engine,
+      control,
+      emit,
+    );
+    if (cf.result)
+      attack = attackSummary(result, cf.result, metrics, simulationMetrics(cf.result), performance.now() - cfStarted);
     else cancelled = true;
   }
   const summary: SimSummary = {
@@ -70,7 +96,7 @@ export async function runSimulationTask(
     cancelled,
     start: scenario.time.startMillis,
     end: scenario.time.startMillis + scenario.time.days * 86_400_000,
-    statusCodes: [...STATUS_CODES],
+    statusCodes: [...NOTE_STATUSES],
     notes: result ? simNotes(result) : null,
     raters: result ? simRaters(result) : null,
     sources: result ? { ...result.sources } : {},
@@ -122,7 +148,16 @@ async function runPhase(
           emit(runEvent(label, phase, runIndex++, p.run, prev, p.step, p.steps));
           prev = p.run;
         } else if (now - lastStepEvent >= 50 || p.step === p.steps || control.paused) {
-          emit({ kind: 'step', label, phase, step: p.step, steps: p.steps, time: p.time, notes: p.notes, ratings: p.ratings });
+          emit({
+            kind: 'step',
+            label,
+            phase,
+            step: p.step,
+            steps: p.steps,
+            time: p.time,
+            notes: p.notes,
+            ratings: p.ratings,
+          });
         }
         if (now - lastStepEvent >= 50) lastStepEvent = now;
         return control.waitTurn();
@@ -134,8 +169,16 @@ async function runPhase(
   return out;
 }
 
-function runEvent(label: string, phase: SimPhase, index: number, run: RunSnapshot, prev: RunSnapshot | null, step: number, steps: number): SimRunEvent {
-  const counts = new Array<number>(STATUS_CODES.length).fill(0);
+function runEvent(
+  label: string,
+  phase: SimPhase,
+  index: number,
+  run: RunSnapshot,
+  prev: RunSnapshot | null,
+  step: number,
+  steps: number,
+): SimRunEvent {
+  const counts = new Array<number>(NOTE_STATUSES.length).fill(0);
   for (let n = 0; n < run.notes; n++) if (run.status[n] < counts.length) counts[run.status[n]]++;
   const note: number[] = [];
   const from: number[] = [];

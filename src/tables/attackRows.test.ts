@@ -28,11 +28,23 @@ const summary = (successes: number): AttackSummary => ({
     collateral: { statusChanged: 18, gainedHelpful: 2, lostHelpful: 3 },
     deltas: {
       flips: { total: -11, notesLosingHelpful: -1, notesFlippingRepeatedly: NaN },
-      previewExposure: { notesEverInPreview: -2, previewHours: -72, previewsReleasedToHelpful: 3, previewsEndedOtherwise: -9, notesEverNeedsYourHelp: -14 },
+      previewExposure: {
+        notesEverInPreview: -2,
+        previewHours: -72,
+        previewsReleasedToHelpful: 3,
+        previewsEndedOtherwise: -9,
+        notesEverNeedsYourHelp: -14,
+      },
     } as ComparableDeltas,
+    posts: null,
   },
   counterfactual: {} as SimulationMetrics,
-  targetHelpful: { time: new Float64Array(0), withAttack: new Float64Array(0), without: new Float64Array(0), targets: 30 },
+  targetHelpful: {
+    time: new Float64Array(0),
+    withAttack: new Float64Array(0),
+    without: new Float64Array(0),
+    targets: 30,
+  },
   millis: 1,
 });
 

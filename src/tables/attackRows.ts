@@ -34,17 +34,72 @@ const ADVERSARY_ROWS: { metric: string; kind: AttackValueKind; get: (o: AttackOu
 ];
 
 const SUMMARY_ROWS: { group: string; metric: string; kind: AttackValueKind; get: (s: AttackSummary) => number }[] = [
-  { group: 'collateral (untargeted organic notes)', metric: 'final status changed', kind: 'count', get: (s) => s.report.collateral.statusChanged },
-  { group: 'collateral (untargeted organic notes)', metric: 'Helpful only with the attack', kind: 'count', get: (s) => s.report.collateral.gainedHelpful },
-  { group: 'collateral (untargeted organic notes)', metric: 'Helpful only without it', kind: 'count', get: (s) => s.report.collateral.lostHelpful },
-  { group: 'flips, attack minus none', metric: 'status flips', kind: 'signed', get: (s) => s.report.deltas.flips.total },
-  { group: 'flips, attack minus none', metric: 'notes losing Helpful', kind: 'signed', get: (s) => s.report.deltas.flips.notesLosingHelpful },
-  { group: 'flips, attack minus none', metric: 'notes flipping repeatedly', kind: 'signed', get: (s) => s.report.deltas.flips.notesFlippingRepeatedly },
-  { group: 'preview exposure, attack minus none', metric: 'notes ever in preview', kind: 'signed', get: (s) => s.report.deltas.previewExposure.notesEverInPreview },
-  { group: 'preview exposure, attack minus none', metric: 'preview note-hours', kind: 'signed', get: (s) => s.report.deltas.previewExposure.previewHours },
-  { group: 'preview exposure, attack minus none', metric: 'previews released to Helpful', kind: 'signed', get: (s) => s.report.deltas.previewExposure.previewsReleasedToHelpful },
-  { group: 'preview exposure, attack minus none', metric: 'previews ended otherwise', kind: 'signed', get: (s) => s.report.deltas.previewExposure.previewsEndedOtherwise },
-  { group: 'preview exposure, attack minus none', metric: 'notes ever held as Needs your help', kind: 'signed', get: (s) => s.report.deltas.previewExposure.notesEverNeedsYourHelp },
+  {
+    group: 'collateral (untargeted organic notes)',
+    metric: 'final status changed',
+    kind: 'count',
+    get: (s) => s.report.collateral.statusChanged,
+  },
+  {
+    group: 'collateral (untargeted organic notes)',
+    metric: 'Helpful only with the attack',
+    kind: 'count',
+    get: (s) => s.report.collateral.gainedHelpful,
+  },
+  {
+    group: 'collateral (untargeted organic notes)',
+    metric: 'Helpful only without it',
+    kind: 'count',
+    get: (s) => s.report.collateral.lostHelpful,
+  },
+  {
+    group: 'flips, attack minus none',
+    metric: 'status flips',
+    kind: 'signed',
+    get: (s) => s.report.deltas.flips.total,
+  },
+  {
+    group: 'flips, attack minus none',
+    metric: 'notes losing Helpful',
+    kind: 'signed',
+    get: (s) => s.report.deltas.flips.notesLosingHelpful,
+  },
+  {
+    group: 'flips, attack minus none',
+    metric: 'notes flipping repeatedly',
+    kind: 'signed',
+    get: (s) => s.report.deltas.flips.notesFlippingRepeatedly,
+  },
+  {
+    group: 'preview exposure, attack minus none',
+    metric: 'notes ever in preview',
+    kind: 'signed',
+    get: (s) => s.report.deltas.previewExposure.notesEverInPreview,
+  },
+  {
+    group: 'preview exposure, attack minus none',
+    metric: 'preview note-hours',
+    kind: 'signed',
+    get: (s) => s.report.deltas.previewExposure.previewHours,
+  },
+  {
+    group: 'preview exposure, attack minus none',
+    metric: 'previews released to Helpful',
+    kind: 'signed',
+    get: (s) => s.report.deltas.previewExposure.previewsReleasedToHelpful,
+  },
+  {
+    group: 'preview exposure, attack minus none',
+    metric: 'previews ended otherwise',
+    kind: 'signed',
+    get: (s) => s.report.deltas.previewExposure.previewsEndedOtherwise,
+  },
+  {
+    group: 'preview exposure, attack minus none',
+    metric: 'notes ever held as Needs your help',
+    kind: 'signed',
+    get: (s) => s.report.deltas.previewExposure.notesEverNeedsYourHelp,
+  },
 ];
 
 /**
@@ -59,9 +114,11 @@ export function attackRows(a: AttackSummary | null, b: AttackSummary | null): At
     const ob = b?.report.adversaries[i];
     const named = oa ?? ob;
     const group = named ? `${named.label} (${named.kind})` : `adversary ${i + 1}`;
-    for (const r of ADVERSARY_ROWS) rows.push({ group, metric: r.metric, kind: r.kind, a: oa ? r.get(oa) : NaN, b: ob ? r.get(ob) : NaN });
+    for (const r of ADVERSARY_ROWS)
+      rows.push({ group, metric: r.metric, kind: r.kind, a: oa ? r.get(oa) : NaN, b: ob ? r.get(ob) : NaN });
   }
-  for (const r of SUMMARY_ROWS) rows.push({ group: r.group, metric: r.metric, kind: r.kind, a: a ? r.get(a) : NaN, b: b ? r.get(b) : NaN });
+  for (const r of SUMMARY_ROWS)
+    rows.push({ group: r.group, metric: r.metric, kind: r.kind, a: a ? r.get(a) : NaN, b: b ? r.get(b) : NaN });
   return rows;
 }
 

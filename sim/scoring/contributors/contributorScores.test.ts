@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dictionary, FLAG, NOT_HELPFUL_TAGS, type EnrollmentTable, type RatingsTable } from '../../data/tables.ts';
-import { CRH, CRNH, NMR } from '../constants.ts';
+import { CRH, CRNH, NMR } from '../noteStatus.ts';
 import { frameOf } from '../meta/testing/frameOf.ts';
 import type { NoteInfo } from '../noteInfo.ts';
 import { contributorScores } from './contributorScores.ts';

@@ -1,5 +1,5 @@
 import type { Dictionary, EnrollmentTable, RatingsTable, StatusHistoryTable } from '../../data/tables.ts';
-import { CRH, CRNH, NMR } from '../constants.ts';
+import { CRH, CRNH, NMR } from '../noteStatus.ts';
 import { Frame, type NumColumn } from '../frame.ts';
 import type { NoteInfo } from '../noteInfo.ts';
 import {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Dictionary } from '../../data/tables.ts';
-import { CRH, CRNH, NMR } from '../constants.ts';
+import { CRH, CRNH, NMR } from '../noteStatus.ts';
 import { Frame } from '../frame.ts';
 import { metaScore } from '../meta/metaRules.ts';
 import { conformanceMetaFrame } from '../meta/testing/conformanceFixture.ts';

@@ -1,6 +1,7 @@
 import { NOTE_STATUS_HISTORY_COLUMNS } from '../../data/outputColumns.ts';
 import type { Dictionary, StatusHistoryTable } from '../../data/tables.ts';
-import { DELETED_NOTE_TOMBSTONES_LAUNCH_TIME, NMR, NOTE_LOCK_MILLIS } from '../constants.ts';
+import { DELETED_NOTE_TOMBSTONES_LAUNCH_TIME, NOTE_LOCK_MILLIS } from '../constants.ts';
+import { NMR } from '../noteStatus.ts';
 import { Frame, type Column, type NumColumn, type StrColumn } from '../frame.ts';
 import { LOCKING_ENABLED_RULES } from '../meta/ruleNames.ts';
 import type { NoteInfo } from '../noteInfo.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELPFUL_TAGS, NOT_HELPFUL_TAGS } from '../../data/tables.ts';
-import { CRH, CRNH, FIRM_REJECT as FR, NMR, NYH } from '../constants.ts';
+import { FIRM_REJECT as FR, CRH, CRNH, NMR, NYH } from '../noteStatus.ts';
 import { applyRules, ruleNamesOf } from './applyRules.ts';
 import { metaRules, metaScore } from './metaRules.ts';
 import { withEnabled } from './metaRule.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELPFUL_TAGS, NOT_HELPFUL_TAGS } from '../../data/tables.ts';
-import { CRH, CRNH, NMR } from '../constants.ts';
+import { CRH, CRNH, NMR } from '../noteStatus.ts';
 import { HELPFUL_TAG_PRIORITY, NOT_HELPFUL_TAG_PRIORITY, topTwoTags } from './explanationTags.ts';
 import { metaScore } from './metaRules.ts';
 import { frameOf } from './testing/frameOf.ts';

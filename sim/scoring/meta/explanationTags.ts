@@ -1,5 +1,5 @@
 import { HELPFUL_TAGS, NOT_HELPFUL_TAGS } from '../../data/tables.ts';
-import { CRH, CRNH, NMR } from '../constants.ts';
+import { CRH, CRNH, NMR } from '../noteStatus.ts';
 import type { Frame, NumColumn } from '../frame.ts';
 import { reqNum } from './metaInputs.ts';
 import type { MetaContext, MetaRule, RuleUpdates } from './metaRule.ts';

@@ -1,4 +1,4 @@
-import { CRH, CRNH, FIRM_REJECT, NMR, NYH } from '../constants.ts';
+import { CRH, CRNH, FIRM_REJECT, NMR, NYH } from '../noteStatus.ts';
 import type { Frame, NumColumn, StrColumn } from '../frame.ts';
 
 const STATUSES: ReadonlySet<string> = new Set([CRH, CRNH, NMR, NYH, FIRM_REJECT]);

@@ -1,4 +1,4 @@
-import { NMR } from '../constants.ts';
+import { NMR } from '../noteStatus.ts';
 import type { Frame } from '../frame.ts';
 import { applyRules, type MetaOptions, type MetaResult } from './applyRules.ts';
 import { driftGuardRule } from './driftGuardRule.ts';

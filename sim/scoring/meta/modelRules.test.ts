@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRH, CRNH, FIRM_REJECT as FR, NMR, NYH } from '../constants.ts';
+import { FIRM_REJECT as FR, CRH, CRNH, NMR, NYH } from '../noteStatus.ts';
 import { metaScore } from './metaRules.ts';
 import { frameOf } from './testing/frameOf.ts';
 

@@ -1,4 +1,4 @@
-import { CRH, CRNH, FIRM_REJECT, NMR, NYH } from '../constants.ts';
+import { CRH, CRNH, FIRM_REJECT, NMR, NYH } from '../noteStatus.ts';
 import type { Frame } from '../frame.ts';
 import { blockedRows, optNum, parseBool, reqNum, reqStatus, reqStr } from './metaInputs.ts';
 import type { MetaContext, MetaRule, RuleUpdates } from './metaRule.ts';

@@ -1,4 +1,4 @@
-import { CRH, NMR, NYH } from '../constants.ts';
+import { CRH, NMR, NYH } from '../noteStatus.ts';
 import type { Frame } from '../frame.ts';
 import { optNum, optStatus, optStr, parseBool } from './metaInputs.ts';
 import type { MetaContext, MetaRule, RuleUpdates } from './metaRule.ts';

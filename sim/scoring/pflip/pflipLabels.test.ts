@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRH, CRNH, NMR } from '../constants.ts';
+import { CRH, CRNH, NMR } from '../noteStatus.ts';
 import { LABEL_CRH, LABEL_FLIP, LABEL_NONE, pflipLabels } from './pflipLabels.ts';
 import { emptyHistory } from './testing/syntheticFlipHistory.ts';
 

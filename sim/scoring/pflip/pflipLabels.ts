@@ -1,5 +1,5 @@
 import type { StatusHistoryTable } from '../../data/tables.ts';
-import { CRH, CRNH, NMR } from '../constants.ts';
+import { CRH, CRNH, NMR } from '../noteStatus.ts';
 
 export const LABEL_NONE = -1;
 export const LABEL_CRH = 0;

@@ -1,5 +1,5 @@
 import { CLASS_NULL } from '../../data/tables.ts';
-import { CRH } from '../constants.ts';
+import { CRH } from '../noteStatus.ts';
 import { encodeRows } from './featureEncoder.ts';
 import { decisionScores } from './l1Logistic.ts';
 import { PFLIP_CRH, PFLIP_FLIP, type PflipInput, type PflipModel, type PflipPrediction } from './pflipTypes.ts';

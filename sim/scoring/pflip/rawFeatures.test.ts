@@ -8,7 +8,7 @@ import {
   LEVEL_SOMEWHAT_HELPFUL,
   type RatingsTable,
 } from '../../data/tables.ts';
-import { CRH } from '../constants.ts';
+import { CRH } from '../noteStatus.ts';
 import type { NoteInfo } from '../noteInfo.ts';
 import type { PflipInput } from './pflipTypes.ts';
 import { SNOWFLAKE_EPOCH } from './postTime.ts';

@@ -14,7 +14,7 @@ import {
   type PostIndex,
   type RowsByNote,
 } from '../clustering/ratingIndex.ts';
-import { CRH } from '../constants.ts';
+import { CRH } from '../noteStatus.ts';
 import type { PflipInput } from './pflipTypes.ts';
 import { postTimeOfTweetId } from './postTime.ts';
 import {

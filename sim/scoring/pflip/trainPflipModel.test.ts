@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomSeeded } from '../../random/random.ts';
-import { CRH, NMR } from '../constants.ts';
+import { CRH, NMR } from '../noteStatus.ts';
 import { pflipTargets, predictPflip } from './predictPflip.ts';
 import type { PflipModel } from './pflipTypes.ts';
 import { syntheticFlipHistory } from './testing/syntheticFlipHistory.ts';

@@ -1,5 +1,5 @@
 import type { RatingsTable } from '../../data/tables.ts';
-import { CRH, CRNH } from '../constants.ts';
+import { CRH, CRNH } from '../noteStatus.ts';
 import { LABEL_CRH, LABEL_CRNH } from '../helpfulness/validRatings.ts';
 import { computeNoteStats } from '../rules/noteAggregates.ts';
 import { applyScorerRules } from '../rules/scorerRules.ts';

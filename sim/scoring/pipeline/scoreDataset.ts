@@ -11,6 +11,7 @@ import { Frame } from '../frame.ts';
 import { rescoringActiveRules } from '../history/rescoringActiveRules.ts';
 import { updateStatusHistory } from '../history/updateStatusHistory.ts';
 import { metaScore } from '../meta/metaRules.ts';
+import { CRH, CRNH, NMR } from '../noteStatus.ts';
 import { predictPflip } from '../pflip/predictPflip.ts';
 import type { PflipPrediction } from '../pflip/pflipTypes.ts';
 import { trainPflipModel } from '../pflip/trainPflipModel.ts';
@@ -82,8 +83,7 @@ export async function scoreDataset(data: Dataset, opts: ScoringOptions): Promise
       : rescoringActiveRules(notes.key, data.statusHistory, ctx.info, { now: opts.now }),
   );
   for (const b of ['crh', 'crnh', 'awaiting'] as const) {
-    const status =
-      b === 'crh' ? 'CURRENTLY_RATED_HELPFUL' : b === 'crnh' ? 'CURRENTLY_RATED_NOT_HELPFUL' : 'NEEDS_MORE_RATINGS';
+    const status = b === 'crh' ? CRH : b === 'crnh' ? CRNH : NMR;
     notes.set(
       `${b}Bool`,
       notes.str('finalRatingStatus').map((s) => (s === status ? 'True' : 'False')),

@@ -1,5 +1,5 @@
 import { CLASS_NOT_MISLEADING, NOT_HELPFUL_TAGS } from '../../data/tables.ts';
-import { CRH, CRNH, FIRM_REJECT, NMR, NYH } from '../constants.ts';
+import { CRH, CRNH, FIRM_REJECT, NMR, NYH } from '../noteStatus.ts';
 import type { RuleThresholds } from '../scorers/scorerConfig.ts';
 import type { IncorrectAggregates, NoteStats, TagAggregates } from './noteAggregates.ts';
 

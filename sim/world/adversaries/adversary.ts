@@ -8,11 +8,6 @@ import { randomInt, randomPoisson } from '../sampling.ts';
 import { EXPANSION_GROUPS, EXPANSION_PLUS_GROUPS } from '../../scoring/constants.ts';
 import { ROLE_ADVERSARY, type Posts, type World } from '../worldTypes.ts';
 
-/** Current status codes the engine exposes per note. */
-export const STATUS_NMR = 0;
-export const STATUS_CRH = 1;
-export const STATUS_CRNH = 2;
-
 /** What an adversary sees and can do during one simulation step [t0, t1). */
 export interface StepContext {
   world: World;
@@ -21,7 +16,7 @@ export interface StepContext {
   t1: number;
   /** notes [0, appeared) exist by t1 */
   appeared: number;
-  /** per note: STATUS_* after the latest scoring run */
+  /** per note: StatusCode after the latest scoring run (NMR for NYH, FIRM_REJECT or none) */
   status: Uint8Array;
   /** per note: in proposed-note preview (stabilization) after the latest run */
   preview: Uint8Array;

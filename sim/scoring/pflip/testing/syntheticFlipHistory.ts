@@ -9,7 +9,7 @@ import {
   type StatusHistoryTable,
 } from '../../../data/tables.ts';
 import type { RandomSource } from '../../../random/random.ts';
-import { CRH, NMR } from '../../constants.ts';
+import { CRH, NMR } from '../../noteStatus.ts';
 import type { NoteInfo } from '../../noteInfo.ts';
 import type { PflipInput } from '../pflipTypes.ts';
 import { SNOWFLAKE_EPOCH } from '../postTime.ts';
