@@ -6,14 +6,14 @@ import { legendOf, type ChartSpec } from './chartSpec.ts';
 /** Colour of each post verdict. */
 export const POST_VERDICT_COLORS = {
   active: OKABE_ITO.bluishGreen,
-  'candidate, below the cut-offs': OKABE_ITO.orange,
+  'candidate, below cut-offs': OKABE_ITO.orange,
   'not a candidate': OKABE_ITO.grey,
 } as const;
 export type PostVerdict = keyof typeof POST_VERDICT_COLORS;
 
 /** The verdict of board row `r`. */
 export const postVerdict = (b: Pick<PostBoard, 'active' | 'candidate'>, r: number): PostVerdict =>
-  b.active[r] ? 'active' : b.candidate[r] ? 'candidate, below the cut-offs' : 'not a candidate';
+  b.active[r] ? 'active' : b.candidate[r] ? 'candidate, below cut-offs' : 'not a candidate';
 
 interface LikesPoint {
   row: number;
@@ -70,8 +70,8 @@ export function postLikesPlot(
     },
     legend: [
       ...legendOf({ domain: verdicts, range: Object.values(POST_VERDICT_COLORS) }),
-      { label: 'minPos cut-off (L ≥ c and R ≥ c)', color: OKABE_ITO.black, style: 'dashed' },
-      { label: 'totalPos cut-off (L + R, M likes add)', color: OKABE_ITO.reddishPurple, style: 'dashed' },
+      { label: 'minPos cut-off', color: OKABE_ITO.black, style: 'dashed' },
+      { label: 'totalPos cut-off', color: OKABE_ITO.reddishPurple, style: 'dashed' },
     ],
   };
 }
