@@ -6,6 +6,7 @@
 import {
   Dictionary,
   FLAG,
+  NMR,
   randomNormal,
   randomSeeded,
   type Dataset,
@@ -165,7 +166,7 @@ export function syntheticDownload(spec: SyntheticSpec): Dataset {
       timestampMillisOfFirstNonNMRStatus: empty(N),
       firstNonNMRStatus: nulls(N),
       timestampMillisOfCurrentStatus: new Float64Array(N).fill(spec.now - 3_600_000),
-      currentStatus: new Array<string | null>(N).fill('NEEDS_MORE_RATINGS'),
+      currentStatus: new Array<string | null>(N).fill(NMR),
       timestampMillisOfLatestNonNMRStatus: empty(N),
       mostRecentNonNMRStatus: nulls(N),
       timestampMillisOfStatusLock: empty(N),

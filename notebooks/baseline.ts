@@ -3,6 +3,7 @@
  * Shows how many notes become Helpful and how fast, how well that matches the notes' true helpfulness, and which
  * rules decide. Run: npx tsx notebooks/baseline.ts [--seed N]   (writes out/notebooks/baseline.html)
  */
+import { StatusCode } from '../sim/index.ts';
 import { barsPlot } from '../src/charts/plots/barsPlot.ts';
 import { chartSvg } from './lib/chartSvg.ts';
 import { presetReport, table } from './lib/presetReport.ts';
@@ -21,7 +22,7 @@ await presetReport('baseline', {
         const x = main.world.notes.helpfulness[i];
         if (x < bins[b] || x >= bins[b + 1]) continue;
         n++;
-        if (last.status[i] === 1) h++;
+        if (last.status[i] === StatusCode.CRH) h++;
       }
       labels.push(`helpfulness ${bins[b]} to ${bins[b + 1]} (${n} notes)`);
       shown.push(n > 0 ? h / n : NaN);

@@ -5,6 +5,7 @@
  * switching those rules and the population-sampled veto off changes.
  * Run: npx tsx notebooks/pile-on.ts [--seed N]   (writes out/notebooks/pile-on.html)
  */
+import { StatusCode } from '../sim/index.ts';
 import { presetReport, table } from './lib/presetReport.ts';
 
 await presetReport('pile-on', {
@@ -13,7 +14,8 @@ await presetReport('pile-on', {
     const nyh = (run: typeof main | null) => {
       if (!run) return NaN;
       const seen = new Set<number>();
-      for (const r of run.timeline.runs) for (const n of targets) if (n < r.notes && r.coreStatus[n] === 3) seen.add(n);
+      for (const r of run.timeline.runs)
+        for (const n of targets) if (n < r.notes && r.coreStatus[n] === StatusCode.NYH) seen.add(n);
       return seen.size;
     };
     return [

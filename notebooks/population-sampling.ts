@@ -6,6 +6,7 @@
  * acts, and the A/B with it switched off.
  * Run: npx tsx notebooks/population-sampling.ts [--seed N]   (writes out/notebooks/population-sampling.html)
  */
+import { CRH } from '../sim/index.ts';
 import { linesPlot } from '../src/charts/plots/linesPlot.ts';
 import { chartSvg } from './lib/chartSvg.ts';
 import { dayOf, presetReport, table } from './lib/presetReport.ts';
@@ -46,9 +47,7 @@ await presetReport('population-sampling', {
         if (neg[i] + pos[i] >= 8 && neg[i] >= 2 && pos[i] >= 2) eligible++;
         if (ic[i] - ip[i] >= 0.15 && ip[i] < 0.3) wide++;
       }
-      const shown = Array.from(f.key).filter(
-        (k, i) => targets.has(k) === isTarget && final[i] === 'CURRENTLY_RATED_HELPFUL',
-      ).length;
+      const shown = Array.from(f.key).filter((k, i) => targets.has(k) === isTarget && final[i] === CRH).length;
       return [isTarget ? 'brigade targets' : 'other notes', n, n > 0 ? gap / n : NaN, eligible, wide, shown];
     });
     out.push(

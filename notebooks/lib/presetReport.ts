@@ -5,7 +5,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runExperiment, type ExperimentResult, type SimulationResult, hoursToFirstHelpful } from '../../sim/index.ts';
+import {
+  CRH,
+  CRNH,
+  hoursToFirstHelpful,
+  runExperiment,
+  statusOfCode,
+  StatusCode,
+  type ExperimentResult,
+  type SimulationResult,
+} from '../../sim/index.ts';
 import { writeFileAtomic, progressReporter, loadScenario } from '../../sim/node/index.ts';
 import { OKABE_ITO, statusColor } from '../../src/charts/palette.ts';
 import { barsPlot } from '../../src/charts/plots/barsPlot.ts';
@@ -112,11 +121,11 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
   const statusSeries = runsOf.flatMap((r, k) => [
     {
       ...countSeries(r, `Helpful (${r.label})`, null, (st) => st === 1, k > 0),
-      color: statusColor('CURRENTLY_RATED_HELPFUL'),
+      color: statusColor(CRH),
     },
     {
       ...countSeries(r, `Not Helpful (${r.label})`, null, (st) => st === 2, k > 0),
-      color: statusColor('CURRENTLY_RATED_NOT_HELPFUL'),
+      color: statusColor(CRNH),
     },
     { ...countSeries(r, `preview (${r.label})`, null, (_st, pv) => pv === 1, k > 0), color: OKABE_ITO.skyBlue },
   ]);
@@ -176,9 +185,9 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
   );
   const last = main.timeline.runs.filter((r) => r.error === null).at(-1);
   if (last) {
-    const byStatus = [0, 1, 2].map((code) => ({
+    const byStatus = [StatusCode.NMR, StatusCode.CRH, StatusCode.CRNH].map((code) => ({
       name: ['Needs More Ratings', 'Helpful', 'Not Helpful'][code],
-      color: statusColor(['NEEDS_MORE_RATINGS', 'CURRENTLY_RATED_HELPFUL', 'CURRENTLY_RATED_NOT_HELPFUL'][code]),
+      color: statusColor(statusOfCode(code)),
       points: Array.from({ length: last.notes }, (_, n) => n)
         .filter((n) => last.status[n] === code)
         .map((n) => [main.world.notes.helpfulness[n], last.intercept[n]] as const),

@@ -2,6 +2,7 @@
  * Colours and labels shared by every chart and table: the Okabe–Ito palette (distinguishable with the common
  * colour-vision deficiencies), one colour and one short label per note status.
  */
+import { CRH, CRNH, FIRM_REJECT, NMR, NYH, type NoteStatus } from '../../sim/index.ts';
 
 /** Okabe–Ito colours. */
 export const OKABE_ITO = {
@@ -52,13 +53,7 @@ export const statusColor = (status: string | null | undefined): string =>
   status == null ? OKABE_ITO.grey : (STATUS_COLORS[status] ?? OKABE_ITO.grey);
 
 /** The statuses in display order, with labels and colours, for Plot colour scales and legends. */
-export const STATUS_ORDER = [
-  'CURRENTLY_RATED_HELPFUL',
-  'NEEDS_MORE_RATINGS',
-  'CURRENTLY_RATED_NOT_HELPFUL',
-  'NEEDS_YOUR_HELP',
-  'FIRM_REJECT',
-] as const;
+export const STATUS_ORDER: readonly NoteStatus[] = [CRH, NMR, CRNH, NYH, FIRM_REJECT];
 
 /** A Plot colour scale over status labels. */
 export function statusColorScale(): { domain: string[]; range: string[] } {
