@@ -91,7 +91,8 @@ export async function findDataFiles(dir: string): Promise<DataDirFiles> {
     const present = INPUT_EXTENSIONS.map((ext) => base + ext).filter((f) => names.includes(f));
     if (present.length > 1) throw new DataDirError(`${dir} has both ${present.join(' and ')}: keep only one`);
     if (present.length === 1) return join(dir, present[0]);
-    if (required) throw new DataDirError(`${dir} has no ${base}.tsv (or ${base}.tsv.gz, .parquet): it is required`);
+    if (required)
+      throw new DataDirError(`${dir} has no ${base}.tsv (or ${base}.tsv.gz): it is required (or ${base}.parquet)`);
     return null;
   };
   const notes = single('notes-00000', true)!;
