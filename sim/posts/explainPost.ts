@@ -9,6 +9,9 @@ export interface PostExplanation {
   reasons: string[];
 }
 
+/** A cut-off as words show it: six significant digits (an interpolated quantile can be 59.599999999999994). */
+const cut = (c: number): string => String(Number(c.toPrecision(6)));
+
 /**
  * Explains row `r` of a ScoredPosts from its reason bits (blockedBy, reached) and counts, for a dashboard's
  * "why". Only enabled rules are mentioned.
@@ -33,16 +36,16 @@ export function explainPost(s: ScoredPosts, r: number): PostExplanation {
           : `not eligible (eligibleForActiveState False on boost ${s.boostId[r] ?? '(none)'})`,
       );
     } else if (name === 'TotalPosPath' && reached && s.candidate[r]) {
-      reasons.push(`${s.totalPos[r]} likes in all (totalPos) reach the cut-off ${s.totalPosCutoff}`);
+      reasons.push(`${s.totalPos[r]} likes in all (totalPos) reach the cut-off ${cut(s.totalPosCutoff)}`);
     } else if (name === 'MinPosPath' && reached && s.candidate[r]) {
-      reasons.push(`liked by ${s.minPos[r]} on its less-liking side (minPos) reaching the cut-off ${s.minPosCutoff}`);
+      reasons.push(`liked by ${s.minPos[r]} on its less-liking side (minPos) reaching the cut-off ${cut(s.minPosCutoff)}`);
     }
   });
   const active = s.active[r] === 1;
   let summary: string;
   if (active) summary = `Active: ${reasons.join('; ')}.`;
   else if (s.candidate[r] === 1) {
-    summary = `Not active: a candidate, but below both cut-offs (totalPos ${s.totalPos[r]} < ${s.totalPosCutoff}, minPos ${s.minPos[r]} < ${s.minPosCutoff}).`;
+    summary = `Not active: a candidate, but below both cut-offs (totalPos ${s.totalPos[r]} < ${cut(s.totalPosCutoff)}, minPos ${s.minPos[r]} < ${cut(s.minPosCutoff)}).`;
     reasons.push(summary.slice('Not active: '.length, -1));
   } else summary = `Not active: ${reasons.join('; ')}.`;
   return { active, summary, reasons };

@@ -15,6 +15,9 @@ export type PostVerdict = keyof typeof POST_VERDICT_COLORS;
 export const postVerdict = (b: Pick<PostBoard, 'active' | 'candidate'>, r: number): PostVerdict =>
   b.active[r] ? 'active' : b.candidate[r] ? 'candidate, below cut-offs' : 'not a candidate';
 
+/** A cut-off as the page shows it: six significant digits, '—' when there is none. */
+export const formatCutoff = (c: number): string => (Number.isFinite(c) ? String(Number(c.toPrecision(6))) : '—');
+
 interface LikesPoint {
   row: number;
   L: number;
@@ -48,12 +51,12 @@ export function postLikesPlot(
   const marks: Plot.Markish[] = [
     Number.isFinite(c) ? Plot.ruleX([c], { ...cutoff, y1: c, y2: max }) : null,
     Number.isFinite(c) ? Plot.ruleY([c], { ...cutoff, x1: c, x2: max }) : null,
-    Number.isFinite(c) ? Plot.text([{ x: max, y: c }], { x: 'x', y: 'y', text: () => `minPos cut-off ${c}`, textAnchor: 'end', dy: -6, fontSize: 10 }) : null,
+    Number.isFinite(c) ? Plot.text([{ x: max, y: c }], { x: 'x', y: 'y', text: () => `minPos cut-off ${formatCutoff(c)}`, textAnchor: 'end', dy: -6, fontSize: 10 }) : null,
     Number.isFinite(t)
       ? Plot.line([[t, 0], [0, t]], { stroke: OKABE_ITO.reddishPurple, strokeDasharray: '6,3' })
       : null,
     Number.isFinite(t)
-      ? Plot.text([{ x: t, y: 0 }], { x: 'x', y: 'y', text: () => `totalPos cut-off ${t}`, textAnchor: 'start', dx: 4, dy: -6, fontSize: 10, fill: OKABE_ITO.reddishPurple })
+      ? Plot.text([{ x: t, y: 0 }], { x: 'x', y: 'y', text: () => `totalPos cut-off ${formatCutoff(t)}`, textAnchor: 'start', dx: 4, dy: -6, fontSize: 10, fill: OKABE_ITO.reddishPurple })
       : null,
     Plot.dot(points, { x: 'L', y: 'R', fill: 'verdict', r: 3.2, fillOpacity: 0.65, title: 'title' }),
     Plot.dot(points.filter((p) => p.row === selected), { x: 'L', y: 'R', r: 7, stroke: OKABE_ITO.black, strokeWidth: 2 }),
