@@ -15,10 +15,11 @@ export function countedLingers(t: PostActionsTable, nPosts: number, factor: Floa
   const lastOf = new Int32Array(factor.length);
   // previous row of the same user in the same post group, -1 at the first: each user's rows form a chain
   const prevSame = new Int32Array(t.length);
+  const { user, boost, eligibleForActiveState: eligible } = t;
   for (let p = 0; p < nPosts; p++) {
     for (let k = start[p]; k < start[p + 1]; k++) {
       const i = order[k];
-      const u = t.user[i];
+      const u = user[i];
       let unique = true;
       if (stamp[u] !== p) {
         stamp[u] = p;
@@ -26,7 +27,7 @@ export function countedLingers(t: PostActionsTable, nPosts: number, factor: Floa
       } else {
         prevSame[i] = lastOf[u];
         for (let j = lastOf[u]; j >= 0 && unique; j = prevSame[j]) {
-          unique = t.boost[j] !== t.boost[i] || t.eligibleForActiveState[j] !== t.eligibleForActiveState[i];
+          unique = boost[j] !== boost[i] || eligible[j] !== eligible[i];
         }
       }
       lastOf[u] = i;

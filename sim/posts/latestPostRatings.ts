@@ -20,11 +20,12 @@ export function latestPostRatings(t: PostRatingsTable, nPosts: number, nUsers: n
   const { order, start } = rowsByPost(t.post, t.length, nPosts, null);
   const stamp = new Int32Array(nUsers).fill(-1);
   const rowOf = new Int32Array(nUsers);
+  const { user, updatedAt } = t;
   let dropped = 0;
   for (let p = 0; p < nPosts; p++) {
     for (let k = start[p]; k < start[p + 1]; k++) {
       const i = order[k];
-      const u = t.user[i];
+      const u = user[i];
       if (stamp[u] !== p) {
         stamp[u] = p;
         rowOf[u] = i;
@@ -32,7 +33,7 @@ export function latestPostRatings(t: PostRatingsTable, nPosts: number, nUsers: n
       }
       dropped++;
       const prev = rowOf[u];
-      if (t.updatedAt[i] >= t.updatedAt[prev] || Number.isNaN(t.updatedAt[i]) || Number.isNaN(t.updatedAt[prev])) {
+      if (updatedAt[i] >= updatedAt[prev] || Number.isNaN(updatedAt[i]) || Number.isNaN(updatedAt[prev])) {
         keep[prev] = 0;
         rowOf[u] = i;
       } else keep[i] = 0;
