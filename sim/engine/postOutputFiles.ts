@@ -1,5 +1,6 @@
 import type { OutputColumn } from '../data/writeTsv.ts';
 import type { ColumnTable } from './outputFiles.ts';
+import { POST_COUNT_COLUMNS } from './postTimeline.ts';
 import type { SimulationResult } from './runSimulation.ts';
 
 /**
@@ -23,23 +24,15 @@ export function postTimelineColumns(result: SimulationResult): ColumnTable {
     { name: 'actionTweetId', kind: 'cell', cell: (r) => result.world.posts.tweetId[rowPost[r]] },
     { name: 'timeMillis', kind: 'int', values: ints((k) => runs[k].time) },
   ];
-  for (const name of [
-    'L_pos',
-    'M_pos',
-    'R_pos',
-    'L_neg',
-    'R_neg',
-    'linger_L',
-    'linger_R',
-    'minPos',
-    'maxNeg',
-    'minLingers',
-    'totalPos',
-  ] as const) {
+  for (const name of POST_COUNT_COLUMNS) {
     cols.push({ name, kind: 'int', values: ints((k, i) => runs[k][name][i]) });
   }
   cols.push(
-    { name: 'eligibleForActiveState', kind: 'int', values: ints((k, i) => runs[k].eligible[i]) },
+    {
+      name: 'eligibleForActiveState',
+      kind: 'int',
+      values: ints((k, i) => (runs[k].eligible[i] < 0 ? NaN : runs[k].eligible[i])),
+    },
     { name: 'candidate', kind: 'int', values: ints((k, i) => runs[k].candidate[i]) },
     { name: 'active', kind: 'int', values: ints((k, i) => runs[k].active[i]) },
     { name: 'totalPosCutoff', kind: 'float', values: ints((k) => runs[k].totalPosCutoff) },

@@ -30,7 +30,8 @@ export interface PostRunSnapshot {
   error: string | null;
 }
 
-const INT_COLUMNS = [
+/** The §12 count columns a PostRunSnapshot keeps per post (scored_posts names). */
+export const POST_COUNT_COLUMNS = [
   'L_pos',
   'M_pos',
   'R_pos',
@@ -72,7 +73,7 @@ export class PostTimeline {
       snap.candidate[i] = scored.candidate[r];
       snap.active[i] = scored.active[r];
       snap.eligible[i] = scored.eligibleForActiveState[r];
-      for (const c of INT_COLUMNS) snap[c][i] = scored[c][r];
+      for (const c of POST_COUNT_COLUMNS) snap[c][i] = scored[c][r];
     }
     snap.candidates = scored.candidates;
     snap.totalPosCutoff = scored.totalPosCutoff;
