@@ -23,6 +23,22 @@ export { formatWarning, warningsTsv, type DataWarning } from './data/dataWarning
 export { headerLine, NOTES_LAYOUT, RATINGS_LAYOUT } from './data/inputColumns.ts';
 /** Writes output columns as TSV (writeTsv to a sink, tsvText to a string). */
 export { writeTsv, tsvText, type OutputColumn } from './data/writeTsv.ts';
+/** Output formats: encodeTable(columns, 'tsv' | 'parquet' | 'arrow', { typeOf }) gives a file's chunks; a Parquet / Arrow
+ * value always equals its TSV cell (typedTable); scoringOutputType(name) types the four scoring outputs' columns. */
+export {
+  encodeTable,
+  parseOutputFormats,
+  OUTPUT_FORMATS,
+  FORMAT_EXTENSION,
+  type OutputFormat,
+} from './formats/outputFormat.ts';
+export { typedTable, type TypedTable, type TypedColumn, type ColumnType } from './formats/typedTable.ts';
+export { parquetBytes } from './formats/parquetBytes.ts';
+export { arrowBytes } from './formats/arrowBytes.ts';
+export { scoringOutputType } from './formats/scoringOutputTypes.ts';
+/** Parquet input: pushParquetRows feeds a .parquet input file to a table reader; parquetTextTable reads an output. */
+export { pushParquetRows } from './formats/parquetInput.ts';
+export { parquetTextTable } from './formats/parquetTextTable.ts';
 /** Writes a Dataset's tables back in the public input format. */
 export { writeNotesTsv, writeRatingsTsv, writeStatusHistoryTsv, writeEnrollmentTsv } from './data/writeInputFiles.ts';
 export { transferables } from './data/transferables.ts';

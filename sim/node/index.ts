@@ -9,7 +9,9 @@ export { writeFileAtomic } from './atomicWrite.ts';
 export { progressReporter } from './progressBar.ts';
 /** loadScenario(nameOrPath) reads a preset (datasets/scenarios) or a JSON file and resolves to a validated Scenario. */
 export { loadScenario, presetNames, PRESET_DIR } from './simulateCommand.ts';
-/** readDataDir(dir) reads the four input files of a directory (TSV or gzip) into a ReadDataset; writeDataDir writes them. */
-export { readDataDir, writeDataDir, DataDirError } from './dataFiles.ts';
+/** readDataDir(dir) reads the four input files of a directory (TSV, gzip or Parquet) into a ReadDataset; writeDataDir writes them (TSV). */
+export { readDataDir, writeDataDir, readOutputFile, DataDirError } from './dataFiles.ts';
+/** writeOutputTable(dir, name, columns, formats) writes a table as .tsv/.parquet/.arrow, atomically; writeScoringOutputs the four scoring outputs. */
+export { writeOutputTable, writeScoringOutputs } from './writeOutputTable.ts';
 /** Scoring on worker threads: a ScorerWorkerPool kept across runs, or workerExecutor(state, size, engine) for one run. */
 export { ScorerWorkerPool, workerExecutor } from './workerExecutor.ts';
