@@ -2,9 +2,9 @@
 //   npx tsx bench/scorePosts.bench.ts [--ratings 1000000] [--lingers 1000000] [--users 100000] [--iterations 5]
 // Builds a seeded synthetic pilot: 100 k users (90 % admitted) placed on a left-right axis, 20 k notes scored by the
 // note model (factors, classifications, topics, deciders as scored_notes would give them), 5 note ratings per user,
-// 20 k posts with skewed popularity and 1-3 boosts each (ids past 2^53), then 1 M post ratings and 1 M lingers. Times
-// scorePosts alone (the note outputs are already in memory, as after `bridgelab score`), several iterations, and prints
-// one JSON line {bench, postRatings, lingers, users, posts, msMedian, msMin, msMax, loadAverage, check}, also appended
+// 20 k posts with skewed popularity and 1-3 boosts each (ids past 2^53; a quarter of them draw dislikes), then 1 M
+// post ratings and 1 M lingers. Times scorePosts alone (the note outputs are already in memory, as after `bridgelab
+// score`), several iterations, and prints one JSON line {bench, postRatings, lingers, users, posts, msMedian, msMin, msMax, loadAverage, check}, also appended
 // to bench/results/posts.jsonl. The check: identical results on every iteration; rows sorted by id; the bucket
 // totals equal an independent count over the rows (latest rating per user and post by a Map); every active post
 // passes the gates and reaches a cut-off; some posts active.
@@ -92,6 +92,8 @@ function synthetic(seed: number): ScorePostsInput {
     boostsOf.push(Array.from({ length: k }, () => ids.boosts.intern(String(1860000000000000000n + BigInt(pick(1e9))))));
   }
   const popularPost = () => Math.min(N_POSTS - 1, Math.floor(N_POSTS * random() ** 2));
+  // a quarter of the posts draw dislikes (8 % of their ratings); the others none, so many posts reach candidacy
+  const divisive = Uint8Array.from({ length: N_POSTS }, () => (random() < 0.25 ? 1 : 0));
   const tagLists = ["['INFORMATIVE']", "['INFORMATIVE', 'FUNNY']", "['THOUGHTFUL']", '[]', "['NOT_APPLICABLE']"];
   const dislikeLists = ["['MISLEADING']", "['SPAM', 'MISLEADING']"];
   const tag = tagLists.map((t) => ids.tagLists.intern(t));
@@ -117,7 +119,7 @@ function synthetic(seed: number): ScorePostsInput {
     r.createdAt[i] = 1750000000000 + i * 1000;
     r.updatedAt[i] = r.createdAt[i] + pick(1e6);
     const x = random();
-    if (x < 0.08) {
+    if (divisive[p] === 1 && x < 0.08) {
       r.likeTags[i] = tag[3];
       r.dislikeTags[i] = disTag[pick(2)];
       r.negativeTimestamp[i] = r.createdAt[i];
