@@ -5,9 +5,9 @@
 // 20 k posts with skewed popularity and 1-3 boosts each (ids past 2^53; a quarter of them draw dislikes), then 1 M
 // post ratings and 1 M lingers. Times scorePosts alone (the note outputs are already in memory, as after `bridgelab
 // score`), several iterations, and prints one JSON line {bench, postRatings, lingers, users, posts, msMedian, msMin,
-// msMax, loadAverage, check}, also appended to bench/results/posts.jsonl. The check: identical results on every iteration; rows sorted by id; the bucket
-// totals equal an independent count over the rows (latest rating per user and post by a Map); every active post
-// passes the gates and reaches a cut-off; some posts active.
+// msMax, loadAverage, check}, also appended to bench/results/posts.jsonl. The check: identical results on every
+// iteration; rows sorted by id; the bucket totals equal an independent count over the rows (latest rating per user
+// and post by a Map); every active post passes the gates and reaches a cut-off; some posts active.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
