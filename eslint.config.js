@@ -1,12 +1,18 @@
-// ESLint flat config: typescript-eslint's recommended rules (syntax only, no type information, so it stays fast)
-// plus the project's purity rules for sim/: no randomness or clock of its own, no Node built-ins outside sim/node/.
+// ESLint flat config: typescript-eslint's recommended rules, eslint-plugin-svelte's for the components, type-aware
+// promise rules for the code tsconfig.json covers, and the project's purity rules for sim/: no randomness or
+// clock of its own, no Node built-ins outside sim/node/.
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
 
 const SIM_ONLY = ['sim/**/*.{ts,js,mjs}'];
 const SIM_NODE_EDGE = ['sim/node/**'];
+// What tsconfig.json covers (test/ is outside it), where the type-aware rules can ask the type checker.
+const TYPED = ['{sim,src,bench,notebooks,scripts}/**/*.ts', 'src/**/*.svelte'];
 
 const nodeBuiltinPaths = builtinModules
   .filter((name) => !name.startsWith('_'))
@@ -43,9 +49,25 @@ export default defineConfig(
   },
   js.configs.recommended,
   tseslint.configs.recommended,
+  svelte.configs.recommended,
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: scriptGlobals },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig },
+    },
+  },
+  {
+    files: TYPED,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   {
     rules: {
