@@ -33,8 +33,8 @@ export interface SimulationMetrics {
   rulesFired: RulesFired;
   /** detectors of the last scoring run (null when no run succeeded) */
   detection: Detection | null;
-  /** the post pilot (§12) when the scenario has one */
-  posts: PostMetrics | null;
+  /** the post pilot (§12); absent when the scenario has none (metrics.json of post-free runs unchanged) */
+  posts?: PostMetrics;
 }
 
 /**
@@ -92,6 +92,6 @@ export function simulationMetrics(result: SimulationResult): SimulationMetrics {
     previewExposure: previewExposure(runs, world.end),
     rulesFired: rulesFired(runs, timeline.decidedByNames),
     detection: result.lastResult ? detection(result.lastResult.run, world.participants, result.adversaries) : null,
-    posts: result.posts ? postMetrics(result.posts) : null,
+    ...(result.posts ? { posts: postMetrics(result.posts) } : {}),
   };
 }
