@@ -108,4 +108,23 @@ describe('validateScenario', () => {
       expect(s.name).toBe(f.replace(/\.json$/, ''));
     }
   });
+  it('posts: off by default, §12 constants and conditions by name, post adversaries only with the pilot', () => {
+    const s = validateScenario({ posts: { enabled: true, disabledRules: ['DislikeVeto'] } });
+    expect([s.posts.enabled, s.posts.minLingers, s.posts.factorSplitPoint, s.posts.disabledRules]).toEqual([
+      true,
+      29,
+      0.15,
+      ['DislikeVeto'],
+    ]);
+    expect(validateScenario({}).posts.enabled).toBe(false);
+    expect(() => validateScenario({ posts: { admittedShare: 2 } })).toThrow('scenario.posts.admittedShare: 2');
+    expect(() => validateScenario({ posts: { disabledRules: ['NoSuchRule'] } })).toThrow(
+      'scenario.posts.disabledRules[0]',
+    );
+    expect(() => validateScenario({ adversaries: [{ kind: 'postDislikeVeto' }] })).toThrow(
+      'scenario.adversaries[0].kind: "postDislikeVeto" is not allowed (a note adversary, or posts.enabled true',
+    );
+    const veto = validateScenario({ posts: { enabled: true }, adversaries: [{ kind: 'postDislikeVeto', size: 3 }] });
+    expect(veto.adversaries[0]).toMatchObject({ kind: 'postDislikeVeto', recruit: true, minLingers: 30, size: 3 });
+  });
 });

@@ -166,6 +166,12 @@ function checkConsistency(s: Scenario): void {
         a.startHours,
         `before the end of the simulated period, ${end} hours`,
       );
+    if (a.kind.startsWith('post') && !s.posts.enabled)
+      throw new ScenarioError(
+        `scenario.adversaries[${i}].kind`,
+        a.kind,
+        'a note adversary, or posts.enabled true: post adversaries act on the post pilot',
+      );
     if (a.targets.selector === 'topic' && a.targets.topic === '')
       throw new ScenarioError(
         `scenario.adversaries[${i}].targets.topic`,
