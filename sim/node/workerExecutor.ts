@@ -34,9 +34,16 @@ function call<T>(t: PoolThread, work: (remote: Remote<ScorerWorkerApi>) => Promi
   return new Promise<T>((resolve, reject) => {
     if (t.dead) return reject(t.dead);
     t.pending.add(reject);
-    work(t.remote)
-      .then(resolve, reject)
-      .finally(() => t.pending.delete(reject));
+    work(t.remote).then(
+      (value) => {
+        t.pending.delete(reject);
+        resolve(value);
+      },
+      (err: unknown) => {
+        t.pending.delete(reject);
+        reject(err);
+      },
+    );
   });
 }
 
