@@ -14,9 +14,13 @@ export class PostsState {
   pending = $state(false);
   error = $state<string | null>(null);
   private generation = 0;
+  /** what the board shows (or is being computed for), to skip asking again for the same */
+  private shown: { posts: SimPosts | null; params: PostScoringParams } | null = null;
 
   /** Shows `posts` (a finished run's) scored with `params`, asking `client` (the run's engine) when they differ. */
   async show(posts: SimPosts | null, params: PostScoringParams, client: EngineClient): Promise<void> {
+    if (this.shown && this.shown.posts === posts && sameParams(this.shown.params, params)) return;
+    this.shown = { posts, params };
     const mine = ++this.generation;
     this.error = null;
     if (posts === null) {
