@@ -86,6 +86,37 @@ export function parquetCellText(v: unknown, bools: readonly [string, string]): s
 }
 
 /**
+ * parquetCellText of a whole column chunk (one loop per chunk keeps it fast); a value of no supported kind is a
+ * DataFormatError at the place `where(i)` names.
+ */
+export function columnTexts(
+  values: ArrayLike<unknown>,
+  bools: readonly [string, string],
+  where: (i: number) => { file: string; row: number; column: number; name: string },
+): string[] {
+  const out = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const text = typeof v === 'string' && !BREAK.test(v) ? v : parquetCellText(v, bools);
+    if (text === undefined) {
+      const at = where(i);
+      throw new DataFormatError({
+        file: at.file,
+        line: at.row + 1,
+        row: at.row,
+        column: at.column,
+        columnName: at.name,
+        reason: `unsupported value of type ${typeof v}`,
+      });
+    }
+    out[i] = text;
+  }
+  return out;
+}
+
+const BREAK = /[\t\r\n]/;
+
+/**
  * Feeds a Parquet input file (notes, ratings, noteStatusHistory, userEnrollment) into a table reader as TSV
  * lines, so that every check of the TSV readers applies unchanged: columns are matched by name (the layout's
  * names or aliases, in any order; a pandas index column is ignored), a missing or unknown column is an error
@@ -107,24 +138,16 @@ export async function pushParquetRows(
   const scan = await parquetScan({ file: source, metadata, columns: used.map((k) => names[k]) });
   const total = Number(metadata.num_rows);
   for (const { rowStart, rowEnd } of scan.ranges) {
-    const columns = await Promise.all(used.map((k) => scan.readColumn({ column: names[k], rowStart, rowEnd })));
+    const texts = await Promise.all(
+      used.map(async (k) => {
+        const values = await scan.readColumn({ column: names[k], rowStart, rowEnd });
+        return columnTexts(values, ['1', '0'], (i) => ({ file, row: rowStart + i + 1, column: k + 1, name: names[k] }));
+      }),
+    );
     for (let r = rowStart; r < rowEnd; r++) {
-      let line = '';
-      for (let c = 0; c < columns.length; c++) {
-        const v = columns[c][r - rowStart];
-        const text = parquetCellText(v, ['1', '0']);
-        if (text === undefined) {
-          throw new DataFormatError({
-            file,
-            line: r + 2,
-            row: r + 1,
-            column: used[c] + 1,
-            columnName: names[used[c]],
-            reason: `unsupported value of type ${typeof v}`,
-          });
-        }
-        line += c === 0 ? text : '\t' + text;
-      }
+      const i = r - rowStart;
+      let line = texts[0][i];
+      for (let c = 1; c < texts.length; c++) line += '\t' + texts[c][i];
       try {
         sink.push(line, r + 2);
       } catch (err) {

@@ -1,7 +1,7 @@
 import { parquetScan, type AsyncBuffer } from 'hyparquet';
 import { DataFormatError } from '../data/dataFormatError.ts';
 import type { TextTable } from '../data/readOutputTable.ts';
-import { parquetCellText, parquetColumns } from './parquetInput.ts';
+import { columnTexts, parquetColumns } from './parquetInput.ts';
 
 /**
  * One of our output files written as Parquet (e.g. a previous run's scored_notes.parquet for incremental
@@ -24,21 +24,14 @@ export async function parquetTextTable(
   for (const { rowStart, rowEnd } of scan.ranges) {
     for (const [k, name] of names.entries()) {
       const values = await scan.readColumn({ column: name, rowStart, rowEnd });
+      const texts = columnTexts(values, ['True', 'False'], (i) => ({
+        file,
+        row: rowStart + i + 1,
+        column: k + 1,
+        name,
+      }));
       const out = columns.get(name)!;
-      for (let i = 0; i < values.length; i++) {
-        const text = parquetCellText(values[i], ['True', 'False']);
-        if (text === undefined) {
-          throw new DataFormatError({
-            file,
-            line: rowStart + i + 2,
-            row: rowStart + i + 1,
-            column: k + 1,
-            columnName: name,
-            reason: `unsupported value of type ${typeof values[i]}`,
-          });
-        }
-        out.push(text === '' ? null : text);
-      }
+      for (const text of texts) out.push(text === '' ? null : text);
     }
   }
   return { file, header: names, columns, length: Number(metadata.num_rows) };
