@@ -78,6 +78,21 @@ const GALLERY: Record<string, [string, ChartSpec | null]> = {
       { xLabel: 'simulated day', yLabel: 'notes' },
     ),
   ],
+  'lines-all-zero': [
+    'Every value zero: an axis from 0 to 1',
+    linesPlot(
+      [
+        {
+          name: 'targets Helpful',
+          points: [
+            [0, 0],
+            [1, 0],
+          ],
+        },
+      ],
+      { xLabel: 'simulated day', yLabel: 'notes' },
+    ),
+  ],
   scatter: [
     'Points by group, y axis from -0.6',
     scatterPlot(

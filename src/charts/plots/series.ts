@@ -66,15 +66,15 @@ export function seriesColors(
   return { color: { domain: legend.map((l) => l.label), range: legend.map((l) => l.color) }, legend };
 }
 
-/** The y scale: from zero, or with `yMin`, from min(yMin, lowest y) to the highest y. */
+/**
+ * The y scale: from zero, or with `yMin`, from min(yMin, lowest y) to the highest y; up to 1 (100 %) when no y is
+ * above that start (all zero, say), rather than a degenerate axis.
+ */
 export function yScale(series: readonly Series[], o: SeriesChartOptions): Plot.ScaleOptions {
-  const domain = o.yMin === undefined ? null : yDomain(series, o.yMin);
-  return {
-    label: o.yLabel ?? null,
-    grid: true,
-    percent: o.percent,
-    ...(domain ? { domain, nice: true } : { zero: true }),
-  };
+  const base = { label: o.yLabel ?? null, grid: true, percent: o.percent };
+  const domain = yDomain(series, o.yMin ?? 0);
+  if (domain === null) return { ...base, domain: [o.yMin ?? 0, o.percent ? 100 : 1] };
+  return o.yMin === undefined ? { ...base, zero: true } : { ...base, domain, nice: true };
 }
 
 function yDomain(series: readonly Series[], yMin: number): [number, number] | null {
