@@ -46,6 +46,16 @@ describe('ScorerWorkerPool', () => {
     }
   });
 
+  it('rejects, instead of waiting for ever, when its threads have ended', async () => {
+    const pool = new ScorerWorkerPool(1, 'typed');
+    const state = { ctx: {}, prescoringRatings: {}, runRatings: {}, finalUniverse: new Int32Array(0) } as never;
+    const executor = pool.executor(state);
+    await pool.close();
+    await expect(executor.run([{ kind: 'prescore', scorer: 'MFCoreScorer' }])).rejects.toThrow(
+      /could not take the run’s state: the scorer worker thread exited/,
+    );
+  });
+
   it('refuses a second executor while one is open, and a bad size', async () => {
     expect(() => new ScorerWorkerPool(0, 'typed')).toThrow(/size/);
     const pool = new ScorerWorkerPool(1, 'typed');
