@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataFormatError } from '../data/dataFormatError.ts';
 import { createEngine, ENGINE_NAMES, type EngineName } from '../scoring/mf/engines.ts';
@@ -16,6 +16,14 @@ import { workerExecutor } from './workerExecutor.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { scorePostsCommand } from './scorePostsCommand.ts';
 import { writeScoringOutputs } from './writeOutputTable.ts';
+import { warningsTsv } from '../data/dataWarnings.ts';
+import { runTimeProblem } from '../data/runTime.ts';
+import { ScorerCheckError } from '../scoring/pipeline/scorerCheck.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { exitOnInterrupt } from './interrupts.ts';
+import { checkOutputDir, OutputDirError, StagedOutput } from './outputDir.ts';
+import { printWarnings, scoringWarnings } from './runWarnings.ts';
+import { scorersOption } from './scorersOption.ts';
 
 const USAGE = `bridgelab — simulate and score bridging-based consensus (Community Notes)
 
@@ -42,10 +50,15 @@ options:
   --previous-aux-note-info <file>  that run's aux_note_info (.tsv or .parquet; carried over for notes not rescored)
   --workers <n>          scorer worker threads (default 1 = run on the main thread; 2 uses both cores here)
   --format <f,...>       output format(s): tsv (default), parquet, arrow, or a comma list such as tsv,parquet
+  --strict               stop when a scorer check fails (first MF train error above 0.16, ...), as the reference
+                         does; by default that scorer is skipped, its columns left empty (warnings.tsv says so)
   --quiet                no progress on stderr
   --help                 this text
 
-exit codes: 0 success, 1 scoring failure, 2 bad input or usage`;
+writes warnings.tsv beside the outputs (what was tolerated: ratings on unknown notes, duplicates dropped, skipped
+scorers); files are staged and moved into place together, so an interrupted run leaves <outDir> as it was.
+
+exit codes: 0 success, 1 scoring failure, 2 bad input or usage, 130 interrupted (SIGINT/SIGTERM)`;
 
 const SCORE_OPTIONS = {
   out: { type: 'string' },
@@ -58,6 +71,7 @@ const SCORE_OPTIONS = {
   format: { type: 'string' },
   'previous-scored-notes': { type: 'string' },
   'previous-aux-note-info': { type: 'string' },
+  strict: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -83,9 +97,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`bridgelab: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof DataFormatError || err instanceof DataDirError) {
+    if (err instanceof DataFormatError || err instanceof DataDirError || err instanceof OutputDirError) {
       console.error(`bridgelab: ${err.message}`);
       return 2;
+    }
+    if (err instanceof ScorerCheckError) {
+      console.error(`bridgelab: scoring stopped: ${err.message}`);
+      return 1;
     }
     console.error(`bridgelab: scoring failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;
@@ -101,6 +119,7 @@ async function score(argv: readonly string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('score takes exactly one <dataDir>');
   const out = options.out;
   if (typeof out !== 'string') throw new UsageError('score needs --out <outDir>');
+  checkOutputDir(out);
   const seed = intOption(options, 'seed', 42, 0, 2 ** 32 - 1);
   const now = intOption(options, 'epoch-millis', Date.now(), 0, 8.64e15);
   const engineName = options.engine ?? 'typed';
@@ -126,6 +145,7 @@ async function score(argv: readonly string[]): Promise<number> {
         .join('; ')}`,
     );
   }
+  const scorers = scorersOption(options.scorers);
   const workers = intOption(options, 'workers', 1, 1, 64);
   const quiet = options.quiet === true;
   const formats = formatsOption(options.format);
@@ -133,37 +153,46 @@ async function score(argv: readonly string[]): Promise<number> {
   const report = quiet ? () => {} : progressReporter();
 
   const started = performance.now();
-  const data = await readDataDir(resolve(positionals[0]), {
-    onProgress: (p) => report('reading', Math.round(p.bytesRead / 1e6), Math.round(p.totalBytes / 1e6)),
-  });
-  const engine = await createEngine(engineName as EngineName, {
-    onWarning: (m: string) => console.error(`bridgelab: ${m}`),
-  });
-  const result = await scoreDataset(data, {
-    now,
-    seed,
-    engine,
-    scorers: list(options.scorers),
-    disabledRules: disabled,
-    onProgress: report,
-    previous,
-    executor: workers > 1 ? (state) => workerExecutor(state, workers, engineName as EngineName) : undefined,
-  });
-  if (result.pflipFallbackReason && !quiet) {
-    console.error(
-      `bridgelab: flip prediction not trained (${result.pflipFallbackReason}); every note counts as "will not flip"`,
-    );
+  const staged = await StagedOutput.open(resolve(out));
+  const release = exitOnInterrupt('bridgelab', () => staged.discardSync(), quiet);
+  try {
+    const data = await readDataDir(resolve(positionals[0]), {
+      onProgress: (p) => report('reading', Math.round(p.bytesRead / 1e6), Math.round(p.totalBytes / 1e6)),
+    });
+    const timeProblem = runTimeProblem(data, now);
+    if (timeProblem !== null) throw new UsageError(timeProblem);
+    const engine = await createEngine(engineName as EngineName, {
+      onWarning: (m: string) => console.error(`bridgelab: ${m}`),
+    });
+    const result = await scoreDataset(data, {
+      now,
+      seed,
+      engine,
+      scorers,
+      disabledRules: disabled,
+      strictChecks: options.strict === true,
+      onProgress: report,
+      previous,
+      executor: workers > 1 ? (state) => workerExecutor(state, workers, engineName as EngineName) : undefined,
+    });
+    const warnings = scoringWarnings(data.warnings, result.run.skippedScorers, result.pflipFallbackReason);
+    printWarnings('bridgelab', warnings);
+    await writeScoringOutputs(staged.dir, result, formats, () => report('writing', 0, 1));
+    await writeFileAtomic(join(staged.dir, 'warnings.tsv'), [warningsTsv(warnings)]);
+    staged.commitSync();
+    report('writing', 1, 1);
+    const outDir = staged.out;
+    if (!quiet) {
+      const secs = ((performance.now() - started) / 1000).toFixed(1);
+      console.error(
+        `bridgelab: scored ${result.notes.length} notes from ${data.ratings.length} ratings in ${secs} s -> ${outDir}`,
+      );
+    }
+    return 0;
+  } finally {
+    staged.discardSync();
+    release();
   }
-  const outDir = resolve(out);
-  await writeScoringOutputs(outDir, result, formats, () => report('writing', 0, 1));
-  report('writing', 1, 1);
-  if (!quiet) {
-    const secs = ((performance.now() - started) / 1000).toFixed(1);
-    console.error(
-      `bridgelab: scored ${result.notes.length} notes from ${data.ratings.length} ratings in ${secs} s -> ${outDir}`,
-    );
-  }
-  return 0;
 }
 
 /** The previous run's outputs for incremental mode (--previous-scored-notes, --previous-aux-note-info). */
