@@ -1,4 +1,4 @@
-import type { QuasiClique, QuasiCliqueParams } from './quasiCliques.ts';
+import type { QuasiClique, QuasiCliqueParams } from './quasiCliqueParams.ts';
 
 /** Pool actions (note, helpfulNum) in post order, with both directions of the rater/action incidence (CSR). */
 export interface ActionIndex {

@@ -5,7 +5,7 @@
 import type { MFProblem } from '../mf/types.ts';
 import { fastExp } from '../fastExp.ts';
 import { groupOrder } from '../groupOrder.ts';
-import type { DiligenceParams } from './diligenceRound.ts';
+import type { DiligenceParams } from './diligenceParams.ts';
 
 /** L2 coefficients of the regulariser (already multiplied by l2) and its denominators. */
 export interface DiligenceReg {

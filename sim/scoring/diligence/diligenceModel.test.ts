@@ -10,12 +10,8 @@ import {
   type DiligenceParams,
   type DiligenceRoundInfo,
 } from './diligenceModel.ts';
-import {
-  cloneDiligenceParams,
-  diligenceLossGradient,
-  diligenceWeights,
-  trainDiligenceRound,
-} from './diligenceRound.ts';
+import { cloneDiligenceParams } from './diligenceParams.ts';
+import { diligenceLossGradient, diligenceWeights, trainDiligenceRound } from './diligenceRound.ts';
 import { DiligenceKernel } from './diligenceKernel.ts';
 import { NoteOnlyDiligenceKernel } from './noteOnlyDiligenceKernel.ts';
 

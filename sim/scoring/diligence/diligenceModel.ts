@@ -7,16 +7,16 @@ import type { MFProblem } from '../mf/types.ts';
 import {
   DILIGENCE,
   checkDiligenceProblem,
-  cloneDiligenceParams,
   diligenceWeights,
   trainDiligenceRound,
-  type DiligenceParams,
   type DiligenceRoundInfo,
   type DiligenceTrainable,
 } from './diligenceRound.ts';
+import { cloneDiligenceParams, type DiligenceParams } from './diligenceParams.ts';
 
 export { diligenceTargets, DILIGENCE_TAG_MASK } from './diligenceTargets.ts';
-export type { DiligenceParams, DiligenceRoundInfo, DiligenceTrainable } from './diligenceRound.ts';
+export type { DiligenceParams } from './diligenceParams.ts';
+export type { DiligenceRoundInfo, DiligenceTrainable } from './diligenceRound.ts';
 
 /** Global intercepts recorded after each prescoring round (lowDiligenceGlobalIntercept). */
 export interface DiligenceGlobalIntercepts {

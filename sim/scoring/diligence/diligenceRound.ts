@@ -8,6 +8,7 @@
  */
 import type { MFProblem } from '../mf/types.ts';
 import { AdamSlice, DiligenceKernel, NOTE_STRIDE, RATER_STRIDE, type DiligenceReg } from './diligenceKernel.ts';
+import type { DiligenceParams } from './diligenceParams.ts';
 import { NoteOnlyDiligenceKernel, type NoteGroup } from './noteOnlyDiligenceKernel.ts';
 
 /** Fixed hyper-parameters of the diligence model (§8.1, §8.2). */
@@ -35,16 +36,6 @@ export const DILIGENCE = {
   adamEps: 1e-8,
 } as const;
 
-/** Diligence parameters on local indices (float32, like the reference). */
-export interface DiligenceParams {
-  noteFactor: Float32Array;
-  noteIntercept: Float32Array;
-  raterFactor: Float32Array;
-  raterIntercept: Float32Array;
-  raterReputation: Float32Array;
-  globalIntercept: number;
-}
-
 /** Which parameter groups a round trains; the others stay exactly as they are. */
 export interface DiligenceTrainable {
   noteFactor: boolean;
@@ -71,18 +62,6 @@ export interface DiligenceRoundOptions {
 export interface DiligenceRoundInfo {
   loss: number;
   steps: number;
-}
-
-/** Copy parameters (rounds mutate in place). */
-export function cloneDiligenceParams(p: DiligenceParams): DiligenceParams {
-  return {
-    noteFactor: p.noteFactor.slice(),
-    noteIntercept: p.noteIntercept.slice(),
-    raterFactor: p.raterFactor.slice(),
-    raterIntercept: p.raterIntercept.slice(),
-    raterReputation: p.raterReputation.slice(),
-    globalIntercept: p.globalIntercept,
-  };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { MFProblem } from '../mf/types.ts';
 import { fastExp } from '../fastExp.ts';
 import { groupOrder } from '../groupOrder.ts';
 import { NOTE_STRIDE, RATER_STRIDE, regularizerLoss, type DiligenceReg } from './diligenceKernel.ts';
-import type { DiligenceParams } from './diligenceRound.ts';
+import type { DiligenceParams } from './diligenceParams.ts';
 
 /** Which note group a note-only round trains: 0 = factor, 1 = intercept (its offset in the packed notes). */
 export type NoteGroup = 0 | 1;

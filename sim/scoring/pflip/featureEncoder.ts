@@ -12,28 +12,8 @@ import {
   scopeBase,
   type ColumnKind,
 } from './rawColumns.ts';
+import type { ColumnTransform, FeatureEncoder } from './pflipTypes.ts';
 import type { RawRows } from './rawFeatures.ts';
-
-/** Fitted transform of one raw column: clip at `clipHigh` (per kind), then bin with `edges`. */
-export interface ColumnTransform {
-  kind: ColumnKind;
-  clipHigh: number;
-  /** inner k-means bin edges of the transformed value */
-  edges: Float64Array;
-}
-
-/**
- * The fitted feature pipeline: per raw column a transform and one-hot bins, pairwise crosses of bins inside
- * `crossGroups`, and token features (author, "rater:level" per scope). `index` maps a feature key to its column
- * in the binary design matrix; keys unseen in training, constant in training, or (crosses) rarer than the variance
- * threshold are absent and ignored at encoding time.
- */
-export interface FeatureEncoder {
-  columns: ColumnTransform[];
-  crossGroups: number[][];
-  index: Map<number, number>;
-  nFeatures: number;
-}
 
 /** A binary design matrix by rows (CSR): the active feature columns of row r are `cols[start[r] .. start[r+1])`. */
 export interface BinaryRows {

@@ -1,6 +1,6 @@
 import type { RatingsTable, StatusHistoryTable } from '../../data/tables.ts';
 import type { NoteInfo } from '../noteInfo.ts';
-import type { FeatureEncoder } from './featureEncoder.ts';
+import type { ColumnKind } from './rawColumns.ts';
 
 /** What the flip-prediction model reads (scoring-robustness.md §10.2); plain columns, global note/participant indices. */
 export interface PflipInput {
@@ -60,6 +60,27 @@ export interface PflipStats {
   validationAuc: number;
   validationTpr: number;
   validationFpr: number;
+}
+
+/** Fitted transform of one raw column: clip at `clipHigh` (per kind), then bin with `edges`. */
+export interface ColumnTransform {
+  kind: ColumnKind;
+  clipHigh: number;
+  /** inner k-means bin edges of the transformed value */
+  edges: Float64Array;
+}
+
+/**
+ * The fitted feature pipeline: per raw column a transform and one-hot bins, pairwise crosses of bins inside
+ * `crossGroups`, and token features (author, "rater:level" per scope). `index` maps a feature key to its column
+ * in the binary design matrix; keys unseen in training, constant in training, or (crosses) rarer than the variance
+ * threshold are absent and ignored at encoding time.
+ */
+export interface FeatureEncoder {
+  columns: ColumnTransform[];
+  crossGroups: number[][];
+  index: Map<number, number>;
+  nFeatures: number;
 }
 
 /** A trained flip predictor: score = intercept + Σ weights of the active binary features; FLIP iff score > threshold. */

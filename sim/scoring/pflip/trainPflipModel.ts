@@ -1,9 +1,9 @@
 import { deriveSeed, randomSeeded } from '../../random/random.ts';
-import { encodeRows, fitFeatureEncoder, type FeatureEncoder } from './featureEncoder.ts';
+import { encodeRows, fitFeatureEncoder } from './featureEncoder.ts';
 import { ratesAt, rocAuc, selectFlipThreshold } from './flipThreshold.ts';
 import { decisionScores, fitL1Logistic, toColumns } from './l1Logistic.ts';
 import { pflipLabels } from './pflipLabels.ts';
-import type { PflipFallback, PflipInput, PflipModel, PflipOptions } from './pflipTypes.ts';
+import type { FeatureEncoder, PflipFallback, PflipInput, PflipModel, PflipOptions } from './pflipTypes.ts';
 import { featureContext, rawFeatureRows } from './rawFeatures.ts';
 import { trainingRows } from './trainingRows.ts';
 

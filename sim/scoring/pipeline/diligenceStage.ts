@@ -3,20 +3,8 @@ import type { RandomSource } from '../../random/random.ts';
 import { diligenceTargets, fitDiligenceFinal, fitDiligencePrescoring } from '../diligence/diligenceModel.ts';
 import type { MFProblem } from '../mf/types.ts';
 import { localIndex, type RaterTable } from './fitModel.ts';
-import type { PrescoringResult } from './prescoreMF.ts';
+import type { DiligencePrescoring, PrescoringResult } from './prescoringResult.ts';
 import type { ScorerContext } from './runContext.ts';
-
-/** Low-diligence model state carried from prescoring to final scoring (scoring-core.md §8), global-keyed (NaN = absent). */
-export interface DiligencePrescoring {
-  noteIntercept: Float64Array;
-  noteFactor: Float64Array;
-  noteInterceptRound2: Float64Array;
-  raterIntercept: Float64Array;
-  raterFactor: Float64Array;
-  raterReputation: Float64Array;
-  raterInterceptRound2: Float64Array;
-  mu: [number, number, number];
-}
 
 function problemOf(ctx: ScorerContext, ratings: RatingsTable, rows: Int32Array) {
   const notes = localIndex(Int32Array.from(rows, (i) => ratings.note[i]), ctx.nNotes);

@@ -6,7 +6,7 @@ import { applyScorerRules } from '../rules/scorerRules.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { gaussianNoteModel, mfNoteModel, type NoteModelResult } from './noteModels.ts';
 import { runDiligenceFinal } from './diligenceStage.ts';
-import type { PrescoringResult } from './prescoreMF.ts';
+import type { PrescoringResult } from './prescoringResult.ts';
 import { pseudoRaterBounds } from './pseudoRaters.ts';
 import type { ScorerContext, StageRatings } from './runContext.ts';
 import { applyScope, inGroupFraction, inGroupMask } from './scope.ts';

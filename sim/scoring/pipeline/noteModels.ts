@@ -5,7 +5,7 @@ import { GAUSSIAN_CRH_PARAMS, GAUSSIAN_CRH_TOPIC_PARAMS } from '../gaussian/gaus
 import { DEFAULT_LAMBDAS } from '../mf/types.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { fitModel, localIndex, type FitOutcome, type NoteTable } from './fitModel.ts';
-import type { PrescoringResult } from './prescoreMF.ts';
+import type { PrescoringResult } from './prescoringResult.ts';
 import type { ScorerContext } from './runContext.ts';
 import { filterForTraining } from './scope.ts';
 

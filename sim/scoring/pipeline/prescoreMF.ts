@@ -3,44 +3,16 @@ import { FLAG, NOT_HELPFUL_TAG_MASK, NOT_HELPFUL_TAGS, type RatingsTable } from 
 import { deriveSeed, randomSeeded } from '../../random/random.ts';
 import { LAST_RATING_TAGS_CHANGE_TIME, MAX_FIRST_MF_TRAIN_ERROR, MIN_NUM_NOTES_FOR_PROD_DATA } from '../constants.ts';
 import { countValidRatings, LABEL_CRH } from '../helpfulness/validRatings.ts';
-import {
-  computeAuthorStats,
-  computeHelpfulness,
-  harassmentPenalty,
-  type Helpfulness,
-  type AuthorStats,
-} from '../helpfulness/raterHelpfulness.ts';
+import { computeAuthorStats, computeHelpfulness, harassmentPenalty } from '../helpfulness/raterHelpfulness.ts';
 import { computeTagAggregates } from '../rules/noteAggregates.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { quantileLinear } from '../stats.ts';
-import { fitModel, type FitOutcome, type NoteTable, type RaterTable } from './fitModel.ts';
-import { runDiligencePrescoring, type DiligencePrescoring } from './diligenceStage.ts';
+import { fitModel, type FitOutcome, type NoteTable } from './fitModel.ts';
+import { runDiligencePrescoring } from './diligenceStage.ts';
+import type { PrescoringResult } from './prescoringResult.ts';
 import { provisionalLabels } from './provisionalLabels.ts';
 import type { ScorerContext } from './runContext.ts';
 import { applyScope, filterForTraining, inGroupMask } from './scope.ts';
-
-/** What prescoring hands to final scoring for one scorer (scoring-core.md §7.12). */
-export interface PrescoringResult {
-  scorerName: string;
-  notes: NoteTable;
-  raters: RaterTable;
-  firstRoundRaters: RaterTable;
-  globalIntercept: number;
-  authors: AuthorStats | null;
-  helpfulness: Helpfulness | null;
-  valid: ReturnType<typeof countValidRatings> | null;
-  harassment: NoteTable | null;
-  diligence: DiligencePrescoring | null;
-  /** 95th (or configured) percentile thresholds per not-helpful tag (NOT_HELPFUL_TAGS order) */
-  tagThresholds: Float64Array;
-  incorrectTagRatingsMadeByRater: Float64Array;
-  totalRatingsMadeByRater: Float64Array;
-  /** participants with a row in the prescoring rater output (final-round raters ∪ helpfulness rows) */
-  raterRows: Uint8Array;
-  finalRoundNumRatings: number;
-  finalRoundNumNotes: number;
-  finalRoundNumUsers: number;
-}
 
 const targetOf = (r: RatingsTable, rows: Int32Array) => Float32Array.from(rows, (i) => r.helpful2[i] / 2);
 const pick = (a: Int32Array, rows: Int32Array) => Int32Array.from(rows, (i) => a[i]);

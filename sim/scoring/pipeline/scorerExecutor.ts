@@ -3,7 +3,8 @@ import type { MFEngine } from '../mf/types.ts';
 import { scorerCatalogue } from '../scorers/catalogue.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { finalScore, type ScorerOutput } from './finalScore.ts';
-import { prescoreMF, type PrescoringResult } from './prescoreMF.ts';
+import { prescoreMF } from './prescoreMF.ts';
+import type { PrescoringResult } from './prescoringResult.ts';
 import type { ScorerContext, StageRatings } from './runContext.ts';
 import type { SkippedScorer } from './scorerCheck.ts';
 
