@@ -23,7 +23,7 @@ export interface UsersTable {
   length: number;
   /** participant index (PostIds.participants). */
   user: Int32Array;
-  /** 1 = True, 0 = False. */
+  /** 1 = True, 0 = False (an empty cell reads as False). */
   isAdmitted: Uint8Array;
 }
 
@@ -58,9 +58,9 @@ export interface PostActionsTable {
   user: Int32Array;
   /** boost index, -1 when empty. */
   boost: Int32Array;
-  /** 1 = True, 0 = False. */
+  /** 1 = True, 0 = False, 255 = empty cell (never eligible; a value of its own when deduplicating). */
   eligibleForActiveState: Uint8Array;
-  /** 1 = True, 0 = False. */
+  /** 1 = True, 0 = False (an empty cell reads as False). */
   isAdmitted: Uint8Array;
 }
 

@@ -9,7 +9,9 @@ import type { PostActionsTable, PostIds } from './postTables.ts';
 /**
  * Streaming reader of postActions-00000.tsv (`actionTweetId`, `userId`, `boostId`, `eligibleForActiveState`,
  * `isAdmitted`) into a PostActionsTable; usage as PostTableReader. Ids are integers (exact 64-bit), `boostId`
- * may be empty; the booleans are True/False. Every row is kept (§12 deduplicates lingers when counting).
+ * may be empty; the booleans are True/False, and may be empty as the reference reads a missing value: `isAdmitted`
+ * then counts as False, `eligibleForActiveState` as missing (255, never eligible). Every row is kept (§12
+ * deduplicates lingers when counting).
  *
  * @example const r = new PostActionsReader(ids); r.startFile('postActions-00000.tsv'); pushTsvText(text, r); r.finish();
  */
@@ -35,8 +37,8 @@ export class PostActionsReader extends PostTableReader<PostActionsTable> {
     this.post[i] = idCell(r, 0, this.ids.posts, false);
     this.user[i] = internDetached(this.ids.participants, r.participant(1));
     this.boost[i] = idCell(r, 2, this.ids.boosts, true);
-    this.eligible[i] = booleanCell(r, 3);
-    this.admitted[i] = booleanCell(r, 4);
+    this.eligible[i] = booleanCell(r, 3, 255);
+    this.admitted[i] = booleanCell(r, 4, 0);
   }
 
   protected build(n: number): PostActionsTable {

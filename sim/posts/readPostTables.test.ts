@@ -66,6 +66,20 @@ describe('post file readers', () => {
     expect(back.ids.tagLists.values).toEqual(tables.ids.tagLists.values);
   });
 
+  it('accept what pandas writes for missing values: empty booleans, ids as whole floats', () => {
+    const t = readPostTablesText({
+      users: 'userId\tisAdmitted\nu1\t\n',
+      postRatings: `${RATINGS_HEADER}\n7.0\tu1\t1.7e12\t\t\t[]\t[]\t1.86e+18\t1\n`,
+      postActions: `${ACTIONS_HEADER}\n0012.000\tu1\t\t\t\n`,
+    });
+    expect(Array.from(t.users.isAdmitted)).toEqual([0]);
+    expect(t.ids.boosts.values).toEqual(['7']);
+    expect(t.ids.posts.values).toEqual(['1860000000000000000', '12']);
+    expect(Array.from(t.postActions.eligibleForActiveState)).toEqual([255]);
+    expect(Array.from(t.postActions.isAdmitted)).toEqual([0]);
+    expect(t.postRatings.createdAt[0]).toBe(1.7e12);
+  });
+
   it('name file, line and column for a bad boolean, tag list, id or number', () => {
     const read = (over: { users?: string; postRatings?: string; postActions?: string }) => () =>
       readPostTablesText({ users: USERS, postRatings: RATINGS, postActions: ACTIONS, ...over });
@@ -83,8 +97,10 @@ describe('post file readers', () => {
 
     const id = errorOf(read({ postActions: `${ACTIONS_HEADER}\n12x\tu1\t1\tTrue\tTrue\n` }));
     expect([id.file, id.line, id.column, id.columnName]).toEqual(['postActions-00000.tsv', 2, 1, 'actionTweetId']);
-    const eligible = errorOf(read({ postActions: `${ACTIONS_HEADER}\n12\tu1\t1\t\tTrue\n` }));
-    expect([eligible.line, eligible.column, eligible.reason]).toEqual([2, 4, 'empty cell; expected True or False']);
+    const eligible = errorOf(read({ postActions: `${ACTIONS_HEADER}\n12\tu1\t1\tyes\tTrue\n` }));
+    expect([eligible.line, eligible.column, eligible.reason]).toEqual([2, 4, 'expected True or False, got "yes"']);
+    const fraction = errorOf(read({ postActions: `${ACTIONS_HEADER}\n12.5\tu1\t1\tTrue\tTrue\n` }));
+    expect([fraction.line, fraction.column, fraction.columnName]).toEqual([2, 1, 'actionTweetId']);
     const time = errorOf(read({ postRatings: `${RATINGS_HEADER}\n\tu1\tsoon\t\t\t[]\t[]\t5\t1\n` }));
     expect([time.line, time.column, time.columnName]).toEqual([2, 3, 'createdAt']);
     const post = errorOf(read({ postRatings: `${RATINGS_HEADER}\n\tu1\t1\t\t\t[]\t[]\t\t1\n` }));

@@ -8,7 +8,8 @@ import type { PostIds, UsersTable } from './postTables.ts';
 
 /**
  * Streaming reader of users-00000.tsv (`userId`, `isAdmitted`) into a UsersTable; usage as PostTableReader.
- * A user listed twice is admitted when any of its rows says True (as the reference's join on admitted rows).
+ * A user listed twice is admitted when any of its rows says True (as the reference's join on admitted rows); an
+ * empty `isAdmitted` reads as False.
  *
  * @example const r = new UsersReader(ids); r.startFile('users-00000.tsv'); pushTsvText(text, r); const users = r.finish();
  */
@@ -26,7 +27,7 @@ export class UsersReader extends PostTableReader<UsersTable> {
       this.isAdmitted = ensureLength(this.isAdmitted, i + 1);
     }
     this.user[i] = internDetached(this.ids.participants, r.participant(0));
-    this.isAdmitted[i] = booleanCell(r, 1);
+    this.isAdmitted[i] = booleanCell(r, 1, 0);
   }
 
   protected build(n: number): UsersTable {

@@ -107,7 +107,7 @@ function naiveScore(w: PlainPostWorld, p: PostScoringParams): { rows: NaiveRow[]
 
   // Lingers.
   const seen = new Set<string>();
-  const best = new Map<string, { boost: bigint | null; eligible: boolean; boostId: string | null }>();
+  const best = new Map<string, { boost: bigint | null; eligible: boolean | null; boostId: string | null }>();
   for (const a of w.postActions) {
     if (!a.isAdmitted) continue;
     const key = `${a.actionTweetId}|${a.userId}|${a.boostId}|${a.eligibleForActiveState}`;
@@ -260,7 +260,7 @@ const world = fc.record({
       actionTweetId: fc.constantFrom(...POSTS),
       userId: fc.constantFrom(...USERS, 'stranger'),
       boostId: fc.constantFrom(...BOOSTS),
-      eligibleForActiveState: fc.boolean(),
+      eligibleForActiveState: fc.constantFrom(true, true, false, null),
       isAdmitted: fc.constantFrom(true, true, true, false),
     }),
     { maxLength: 60 },

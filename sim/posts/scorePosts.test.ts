@@ -115,12 +115,14 @@ describe('scorePosts (§12)', () => {
     linger(w, '4', 'l0', { boostId: null, eligible: true });
     linger(w, '4', 'r0', { boostId: '1', eligible: false });
     linger(w, '5', 'l0', { boostId: null, eligible: true });
+    linger(w, '6', 'l0', { boostId: '3', eligible: null });
     const s = score(w);
     expect(row(s, '1')).toMatchObject({ boostId: '10', eligible: 1 });
     expect(row(s, '2')).toMatchObject({ boostId: '9007199254740993', eligible: 1 });
     expect(row(s, '3')).toMatchObject({ boostId: '5', eligible: 0 });
     expect(row(s, '4')).toMatchObject({ boostId: '1', eligible: 0 });
     expect(row(s, '5')).toMatchObject({ boostId: null, eligible: 1 });
+    expect(row(s, '6')).toMatchObject({ boostId: '3', eligible: -1, candidate: false });
   });
 
   it('requires more than MIN_LINGERS (29) lingers on each of L and R by default', () => {

@@ -98,7 +98,8 @@ export function scorePosts(input: ScorePostsInput, params: Partial<PostScoringPa
     out.linger_M[r] = linger[k * 3 + 1];
     out.linger_R[r] = linger[k * 3 + 2];
     const best = bestRow[k];
-    out.eligibleForActiveState[r] = best < 0 ? -1 : pa.eligibleForActiveState[best];
+    const eligible = best < 0 ? 255 : pa.eligibleForActiveState[best];
+    out.eligibleForActiveState[r] = eligible > 1 ? -1 : eligible;
     boostId[r] = best < 0 || pa.boost[best] < 0 ? null : ids.boosts.values[pa.boost[best]];
     out.minPos[r] = Math.min(out.L_pos[r], out.R_pos[r]);
     out.maxPos[r] = Math.max(out.L_pos[r], out.R_pos[r]);

@@ -11,7 +11,7 @@ export interface PostCounts {
   linger_L: Int32Array;
   linger_M: Int32Array;
   linger_R: Int32Array;
-  /** of the counted linger with the highest boostId: 1 True, 0 False, -1 none (empty cell) */
+  /** of the counted linger with the highest boostId: 1 True, 0 False, -1 none or empty (empty cell) */
   eligibleForActiveState: Int8Array;
   minPos: Int32Array;
   maxPos: Int32Array;

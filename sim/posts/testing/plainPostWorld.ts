@@ -31,7 +31,8 @@ export interface PlainPostWorld {
     actionTweetId: string;
     userId: string;
     boostId: string | null;
-    eligibleForActiveState: boolean;
+    /** null: an empty cell */
+    eligibleForActiveState: boolean | null;
     isAdmitted: boolean;
   }[];
 }
@@ -90,7 +91,9 @@ export function postTablesOf(w: PlainPostWorld): PostTables {
       post: Int32Array.from(w.postActions, (r) => ids.posts.intern(r.actionTweetId)),
       user: Int32Array.from(w.postActions, (r) => u(r.userId)),
       boost: Int32Array.from(w.postActions, (r) => boost(r.boostId)),
-      eligibleForActiveState: Uint8Array.from(w.postActions, (r) => (r.eligibleForActiveState ? 1 : 0)),
+      eligibleForActiveState: Uint8Array.from(w.postActions, (r) =>
+        r.eligibleForActiveState === null ? 255 : r.eligibleForActiveState ? 1 : 0,
+      ),
       isAdmitted: Uint8Array.from(w.postActions, (r) => (r.isAdmitted ? 1 : 0)),
     },
   };

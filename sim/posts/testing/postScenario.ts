@@ -33,13 +33,13 @@ export function linger(
   w: PlainPostWorld,
   actionTweetId: string,
   userId: string,
-  over: { boostId?: string | null; eligible?: boolean; admitted?: boolean } = {},
+  over: { boostId?: string | null; eligible?: boolean | null; admitted?: boolean } = {},
 ): void {
   w.postActions.push({
     actionTweetId,
     userId,
     boostId: over.boostId === undefined ? '1' : over.boostId,
-    eligibleForActiveState: over.eligible ?? true,
+    eligibleForActiveState: over.eligible === undefined ? true : over.eligible,
     isAdmitted: over.admitted ?? true,
   });
 }
