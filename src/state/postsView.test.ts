@@ -6,7 +6,13 @@ describe('Posts view in the URL', () => {
   it('round-trips parameters, rules off and the selected post', () => {
     const state = defaultState();
     state.page = 'posts';
-    state.posts = { factorSplitPoint: 0.3, minLingers: 5, quantileThreshold: 0.5, disabledRules: ['DislikeVeto'], post: '1000000000000000123' };
+    state.posts = {
+      factorSplitPoint: 0.3,
+      minLingers: 5,
+      quantileThreshold: 0.5,
+      disabledRules: ['DislikeVeto'],
+      post: '1000000000000000123',
+    };
     const search = encodeState(state);
     expect(search).toContain('postLingers=5');
     const { state: back, errors } = decodeState(search);
@@ -36,7 +42,10 @@ describe('Posts view in the URL', () => {
 
   it('falls back to the scenario’s parameters', () => {
     const s = defaultState().scenario;
-    const p = effectivePostParams({ factorSplitPoint: null, minLingers: 4, quantileThreshold: null, disabledRules: null, post: null }, s);
+    const p = effectivePostParams(
+      { factorSplitPoint: null, minLingers: 4, quantileThreshold: null, disabledRules: null, post: null },
+      s,
+    );
     expect(p.minLingers).toBe(4);
     expect(p.factorSplitPoint).toBe(s.posts.factorSplitPoint);
     expect(sameParams(p, { ...p, disabledRules: [] })).toBe(p.disabledRules.length === 0);

@@ -32,7 +32,11 @@ const NUMBERS = [
 export const POSTS_VIEW_KEYS = ['postSplit', 'postLingers', 'postQuantile', 'postRulesOff', 'post'] as const;
 
 /** The range of a numeric parameter, from the scenario schema. */
-export function postParamRange(param: 'factorSplitPoint' | 'minLingers' | 'quantileThreshold'): { min: number; max: number; integer: boolean } {
+export function postParamRange(param: 'factorSplitPoint' | 'minLingers' | 'quantileThreshold'): {
+  min: number;
+  max: number;
+  integer: boolean;
+} {
   const path = NUMBERS.find((n) => n.param === param)!.field;
   const field = SCENARIO_FIELDS.find((f) => f.path === path);
   if (field?.kind !== 'number') throw new Error(`scenario field ${path} is not a number field`);
@@ -65,7 +69,8 @@ export function decodePostsView(q: URLSearchParams, errors: string[]): PostsView
   if (off !== null) {
     const names = off === '' ? [] : off.split(',');
     const unknown = names.filter((r) => !(POST_RULE_NAMES as readonly string[]).includes(r));
-    if (unknown.length > 0) errors.push(`postRulesOff=${off}: unknown rule ${unknown.join(', ')} (known: ${POST_RULE_NAMES.join(', ')})`);
+    if (unknown.length > 0)
+      errors.push(`postRulesOff=${off}: unknown rule ${unknown.join(', ')} (known: ${POST_RULE_NAMES.join(', ')})`);
     else view.disabledRules = names;
   }
   view.post = q.get('post');
@@ -86,5 +91,10 @@ export function effectivePostParams(view: PostsView, scenario: Scenario): PostSc
 /** Whether `a` and `b` score alike (disabled rules compared as sets). */
 export function sameParams(a: PostScoringParams, b: PostScoringParams): boolean {
   const off = (p: PostScoringParams) => [...new Set(p.disabledRules)].sort().join(',');
-  return a.factorSplitPoint === b.factorSplitPoint && a.minLingers === b.minLingers && a.quantileThreshold === b.quantileThreshold && off(a) === off(b);
+  return (
+    a.factorSplitPoint === b.factorSplitPoint &&
+    a.minLingers === b.minLingers &&
+    a.quantileThreshold === b.quantileThreshold &&
+    off(a) === off(b)
+  );
 }

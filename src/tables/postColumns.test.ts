@@ -52,9 +52,17 @@ describe('post table and likes chart', () => {
 
   it('draws the posts by verdict with both cut-offs and rings the selected one', () => {
     const spec = postLikesPlot(board, 1, 500);
-    expect(spec.legend.map((l) => l.label)).toEqual(['active', 'candidate, below cut-offs', 'not a candidate', 'minPos cut-off', 'totalPos cut-off']);
+    expect(spec.legend.map((l) => l.label)).toEqual([
+      'active',
+      'candidate, below cut-offs',
+      'not a candidate',
+      'minPos cut-off',
+      'totalPos cut-off',
+    ]);
     const marks = spec.plot.marks as { data?: unknown[] }[];
-    const dots = marks.filter((m) => Array.isArray(m?.data) && (m.data[0] as { verdict?: string })?.verdict !== undefined);
+    const dots = marks.filter(
+      (m) => Array.isArray(m?.data) && (m.data[0] as { verdict?: string })?.verdict !== undefined,
+    );
     expect(dots[0].data!.length).toBe(3);
     expect((dots[1].data as { row: number }[]).map((d) => d.row)).toEqual([1]);
   });

@@ -34,7 +34,12 @@ export function postColumns(b: PostBoard, order: Int32Array): TableColumn[] {
     { key: 'verdict', label: 'Verdict', kind: 'str', values: Array.from(order, (r) => postVerdict(b, r)) },
   ];
   for (const ranking of b.rankings) {
-    cols.push({ key: `${ranking.name}Rank`, label: rankingLabel(ranking.name), kind: 'num', values: Float64Array.from(order, (r) => (ranking.rank[r] > 0 ? ranking.rank[r] : NaN)) });
+    cols.push({
+      key: `${ranking.name}Rank`,
+      label: rankingLabel(ranking.name),
+      kind: 'num',
+      values: Float64Array.from(order, (r) => (ranking.rank[r] > 0 ? ranking.rank[r] : NaN)),
+    });
   }
   cols.push(
     { key: 'likes', label: 'Likes (all)', kind: 'num', values: ints(b.likes) },
@@ -47,7 +52,12 @@ export function postColumns(b: PostBoard, order: Int32Array): TableColumn[] {
     { key: 'linger_R', label: 'R lingers', kind: 'num', values: ints(b.linger_R) },
     { key: 'totalPos', label: 'totalPos', kind: 'num', values: ints(b.totalPos) },
     { key: 'minPos', label: 'minPos', kind: 'num', values: ints(b.minPos) },
-    { key: 'trulyCrossSide', label: 'Truly cross-side', kind: 'str', values: Array.from(order, (r) => (b.crossSide[r] ? 'yes' : 'no')) },
+    {
+      key: 'trulyCrossSide',
+      label: 'Truly cross-side',
+      kind: 'str',
+      values: Array.from(order, (r) => (b.crossSide[r] ? 'yes' : 'no')),
+    },
     { key: 'why', label: 'Why', kind: 'str', values: Array.from(order, (r) => b.summary[r]) },
   );
   return cols;

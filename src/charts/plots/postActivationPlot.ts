@@ -3,7 +3,8 @@ import { OKABE_ITO } from '../palette.ts';
 import type { ChartSpec } from './chartSpec.ts';
 import { linesPlot } from './linesPlot.ts';
 
-const at = (a: PostActivation, values: ArrayLike<number>) => Array.from(a.time, (t, k): [number, number] => [t, values[k]]);
+const at = (a: PostActivation, values: ArrayLike<number>) =>
+  Array.from(a.time, (t, k): [number, number] => [t, values[k]]);
 
 /** Active posts and candidates at every post scoring run of the simulation (the post timeline). */
 export function postActivationPlot(a: PostActivation, width: number): ChartSpec {

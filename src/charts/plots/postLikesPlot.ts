@@ -32,7 +32,10 @@ interface LikesPoint {
  * (exact for posts without M likes, which also count toward totalPos). `selected` (a row) is ringed.
  */
 export function postLikesPlot(
-  b: Pick<PostBoard, 'length' | 'tweetId' | 'L_pos' | 'M_pos' | 'R_pos' | 'active' | 'candidate' | 'minPosCutoff' | 'totalPosCutoff'>,
+  b: Pick<
+    PostBoard,
+    'length' | 'tweetId' | 'L_pos' | 'M_pos' | 'R_pos' | 'active' | 'candidate' | 'minPosCutoff' | 'totalPosCutoff'
+  >,
   selected: number,
   width: number,
 ): ChartSpec {
@@ -51,15 +54,42 @@ export function postLikesPlot(
   const marks: Plot.Markish[] = [
     Number.isFinite(c) ? Plot.ruleX([c], { ...cutoff, y1: c, y2: max }) : null,
     Number.isFinite(c) ? Plot.ruleY([c], { ...cutoff, x1: c, x2: max }) : null,
-    Number.isFinite(c) ? Plot.text([{ x: max, y: c }], { x: 'x', y: 'y', text: () => `minPos cut-off ${formatCutoff(c)}`, textAnchor: 'end', dy: -6, fontSize: 10 }) : null,
-    Number.isFinite(t)
-      ? Plot.line([[t, 0], [0, t]], { stroke: OKABE_ITO.reddishPurple, strokeDasharray: '6,3' })
+    Number.isFinite(c)
+      ? Plot.text([{ x: max, y: c }], {
+          x: 'x',
+          y: 'y',
+          text: () => `minPos cut-off ${formatCutoff(c)}`,
+          textAnchor: 'end',
+          dy: -6,
+          fontSize: 10,
+        })
       : null,
     Number.isFinite(t)
-      ? Plot.text([{ x: t, y: 0 }], { x: 'x', y: 'y', text: () => `totalPos cut-off ${formatCutoff(t)}`, textAnchor: 'start', dx: 4, dy: -6, fontSize: 10, fill: OKABE_ITO.reddishPurple })
+      ? Plot.line(
+          [
+            [t, 0],
+            [0, t],
+          ],
+          { stroke: OKABE_ITO.reddishPurple, strokeDasharray: '6,3' },
+        )
+      : null,
+    Number.isFinite(t)
+      ? Plot.text([{ x: t, y: 0 }], {
+          x: 'x',
+          y: 'y',
+          text: () => `totalPos cut-off ${formatCutoff(t)}`,
+          textAnchor: 'start',
+          dx: 4,
+          dy: -6,
+          fontSize: 10,
+          fill: OKABE_ITO.reddishPurple,
+        })
       : null,
     Plot.dot(points, { x: 'L', y: 'R', fill: 'verdict', r: 3.2, fillOpacity: 0.65, title: 'title' }),
-    Plot.dot(points.filter((p) => p.row === selected), { x: 'L', y: 'R', r: 7, stroke: OKABE_ITO.black, strokeWidth: 2 }),
+    Plot.dot(
+      points.filter((p) => p.row === selected),
+      { x: 'L', y: 'R', r: 7, stroke: OKABE_ITO.black, strokeWidth: 2 },
+    ),
   ];
   return {
     plot: {
