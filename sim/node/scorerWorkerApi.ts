@@ -26,9 +26,11 @@ export function createScorerWorkerApi(engine: MFEngine) {
     },
     async runTask(task: ScorerTask): Promise<ScorerTaskResult> {
       if (run === null) throw new Error('scorer worker: a task arrived before the run’s state');
-      const result = await runScorerTask(run.ctx, run.state, task);
-      const { kept } = run;
-      return result === null ? null : transfer(result, transferables(result).filter((b) => !kept.has(b)));
+      const { ctx, state, kept } = run;
+      const result = await runScorerTask(ctx, state, task);
+      if (result === null) return null;
+      const moved = transferables(result).filter((b) => !kept.has(b));
+      return transfer(result, moved);
     },
   };
 }

@@ -77,7 +77,8 @@ export class ScorerWorkerPool {
     this.busy = true;
     this.stateSent = Promise.all(this.threads.map((t) => call(t, (r) => r.setState(state)))).then(
       () => null,
-      (err: unknown) => new Error(`a scorer worker could not take the run’s state: ${errorMessage(err)}`, { cause: err }),
+      (err: unknown) =>
+        new Error(`a scorer worker could not take the run’s state: ${errorMessage(err)}`, { cause: err }),
     );
     return {
       run: (tasks, onDone) => this.run(tasks, onDone),
