@@ -25,6 +25,12 @@ import { writeDataDir } from './dataFiles.ts';
 import { progressReporter } from './progressBar.ts';
 import { ScorerWorkerPool } from './workerExecutor.ts';
 import { writeOutputTable, writeScoringOutputs } from './writeOutputTable.ts';
+import { totalmem } from 'node:os';
+import { warningsTsv } from '../data/dataWarnings.ts';
+import { checkScenarioMemory, formatBytes } from '../scenario/estimateMemory.ts';
+import { exitOnInterrupt } from './interrupts.ts';
+import { checkOutputDir, StagedOutput } from './outputDir.ts';
+import { printWarnings, scoringWarnings } from './runWarnings.ts';
 
 /** Where the bundled presets live. */
 export const PRESET_DIR = fileURLToPath(new URL('../../datasets/scenarios/', import.meta.url));
@@ -50,7 +56,11 @@ runs exist. With a post pilot (posts.enabled): snapshot/ also holds postRatings-
 and users-00000.tsv (readable by bridgelab score-posts), scored/ scored_posts.tsv; plus truth_posts and
 post_timeline (every run).
 
-exit codes: 0 success, 1 simulation failure, 2 bad scenario or usage`;
+Before it starts, the scenario's memory is estimated (world size, adversaries, runs) and a scenario that would
+not fit in 80 % of this machine's memory is refused (exit 2). Files are staged and moved into place together, so
+an interrupted run leaves <dir> as it was; warnings.tsv lists skipped scorers and failed scoring runs.
+
+exit codes: 0 success, 1 simulation failure, 2 bad scenario or usage, 130 interrupted (SIGINT/SIGTERM)`;
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -80,12 +90,20 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
     }
     if (positionals.length !== 1) throw new UsageError('simulate takes exactly one <scenario.json | preset>');
     if (typeof options.out !== 'string') throw new UsageError('simulate needs --out <dir>');
+    checkOutputDir(options.out);
     out = resolve(options.out);
     quiet = options.quiet === true;
     workers = intOption(options, 'workers', 1, 1, 64);
     formats = formatsOption(options.format);
     scenario = await loadScenario(positionals[0]);
     seed = intOption(options, 'seed', scenario.seed, 0, 2 ** 32 - 1);
+    const estimate = checkScenarioMemory(scenario, memoryLimit());
+    if (!quiet) {
+      console.error(
+        `bridgelab simulate: ${scenario.name}: about ${formatBytes(estimate.bytes)} of memory ` +
+          `(${formatBytes(memoryLimit())} available); building the world`,
+      );
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`bridgelab simulate: ${err.message}\n\n${USAGE}`);
@@ -96,8 +114,15 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
   }
   const report = quiet ? () => {} : progressReporter();
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  let staged: StagedOutput | null = null;
+  const release = exitOnInterrupt(
+    'bridgelab simulate',
+    () => {
+      controller.abort();
+      staged?.discardSync();
+    },
+    quiet,
+  );
   const started = performance.now();
   const pool = workers > 1 ? new ScorerWorkerPool(workers, scenario.scoring.engine as EngineName) : null;
   try {
@@ -116,7 +141,9 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
           ),
       },
     );
-    await mkdir(out, { recursive: true });
+    const target = out;
+    staged = await StagedOutput.open(target);
+    out = staged.dir;
     const main = experiment.main;
     await writeDataDir(join(out, 'snapshot'), main.dataset);
     if (main.lastResult) await writeScoringOutputs(join(out, 'scored'), main.lastResult, formats);
@@ -159,6 +186,13 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
       console.error(
         `bridgelab simulate: ${failed.length} scoring run(s) failed (statuses carried over):\n  ${failed.join('\n  ')}`,
       );
+    const last = main.lastResult;
+    const warnings = scoringWarnings([], last?.run.skippedScorers ?? [], null);
+    for (const f of failed) warnings.push({ code: 'scoringRunFailed', count: 1, where: f.split(': ')[0], message: f });
+    printWarnings('bridgelab simulate', warnings.slice(0, warnings.length - failed.length));
+    await writeFileAtomic(join(out, 'warnings.tsv'), [warningsTsv(warnings)]);
+    staged.commitSync();
+    out = target;
     if (!quiet) {
       const m = experiment.metrics.main;
       const secs = ((performance.now() - started) / 1000).toFixed(1);
@@ -177,8 +211,9 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
     );
     return 1;
   } finally {
+    staged?.discardSync();
     await pool?.close();
-    process.off('SIGINT', onSigint);
+    release();
   }
 }
 
@@ -213,4 +248,14 @@ export async function presetNames(): Promise<string[]> {
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();
+}
+
+/**
+ * The memory a simulation may plan for: 80 % of the machine's memory (or of the process's constrained memory,
+ * e.g. a container limit, when lower).
+ */
+function memoryLimit(): number {
+  const constrained = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.() ?? 0;
+  const total = constrained > 0 ? Math.min(constrained, totalmem()) : totalmem();
+  return 0.8 * total;
 }
