@@ -5,7 +5,7 @@
 // 20 k posts with skewed popularity and 1-3 boosts each (ids past 2^53; a quarter of them draw dislikes), then 1 M
 // post ratings and 1 M lingers. Times scorePosts alone (the note outputs are already in memory, as after `bridgelab
 // score`), several iterations, and prints one JSON line {bench, postRatings, lingers, users, posts, msMedian, msMin,
-// msMax, loadAverage, check}, also appended to bench/results/posts.jsonl. The check: identical results on every
+// msMax, cpuMsMedian, loadAverage, check}, also appended to bench/results/posts.jsonl. The check: identical results on every
 // iteration; rows sorted by id; the bucket totals equal an independent count over the rows (latest rating per user
 // and post by a Map); every active post passes the gates and reaches a cut-off; some posts active.
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -226,16 +226,21 @@ const t0 = performance.now();
 const input = synthetic(20261204);
 const generateSeconds = (performance.now() - t0) / 1000;
 const times: number[] = [];
+const cpuTimes: number[] = [];
 let first: ScoredPosts | null = null;
 let last: ScoredPosts | null = null;
 for (let it = 0; it < ITERATIONS; it++) {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   last = scorePosts(input);
   times.push(performance.now() - t);
+  const used = process.cpuUsage(cpu);
+  cpuTimes.push((used.user + used.system) / 1000);
   first ??= last;
 }
 const problems = check(input, last!, first!);
 const sorted = [...times].sort((x, y) => x - y);
+const cpuSorted = [...cpuTimes].sort((x, y) => x - y);
 const line = {
   bench: 'scorePosts',
   date: new Date().toISOString(),
@@ -250,6 +255,8 @@ const line = {
   msMedian: Number(sorted[Math.floor(sorted.length / 2)].toFixed(1)),
   msMin: Number(sorted[0].toFixed(1)),
   msMax: Number(sorted[sorted.length - 1].toFixed(1)),
+  // CPU time of the process during each call (GC threads included): less sensitive to a shared machine than wall time
+  cpuMsMedian: Number(cpuSorted[Math.floor(cpuSorted.length / 2)].toFixed(1)),
   generateSeconds: Number(generateSeconds.toFixed(2)),
   loadAverage: Number(loadavg()[0].toFixed(2)),
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
