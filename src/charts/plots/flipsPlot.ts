@@ -38,7 +38,7 @@ export function flipsPlot(flips: readonly Flip[], width: number): ChartSpec | nu
       width,
       height: 260,
       marginLeft: 50,
-      x: { type: 'utc', label: 'simulated time (UTC)' },
+      x: { type: 'utc', label: 'simulated time' },
       y: { label: 'note (order of appearance)', grid: true },
       color: statusColorScale(),
       symbol: { domain: ['to', 'from Helpful'], range: ['circle', 'triangle'] },

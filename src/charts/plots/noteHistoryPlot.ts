@@ -24,7 +24,7 @@ export function noteHistoryPlot(
       width,
       height: 220,
       marginLeft: 50,
-      x: { type: 'utc', label: 'simulated time (UTC)' },
+      x: { type: 'utc', label: 'simulated time' },
       y: { label: 'core intercept', grid: true },
       color: statusColorScale(),
       marks: [

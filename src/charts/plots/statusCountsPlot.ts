@@ -19,7 +19,7 @@ export function statusCountsPlot(runs: readonly SimRunEvent[], codes: readonly s
     width,
     height: 260,
     time: true,
-    xLabel: 'simulated time (UTC)',
+    xLabel: 'simulated time',
     yLabel: 'notes',
     under: [
       Plot.ruleX(failed, {

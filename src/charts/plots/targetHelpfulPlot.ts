@@ -34,7 +34,7 @@ export function targetHelpfulPlot(lines: readonly TargetHelpfulLine[], width: nu
     height: 260,
     time: true,
     percent: true,
-    xLabel: 'simulated time (UTC)',
+    xLabel: 'simulated time',
     yLabel: '% of target notes Helpful',
     tip: (d) => `${d.name}: ${(100 * d.y).toFixed(1)}% Helpful\n${(d.x as Date).toISOString().slice(0, 16)}`,
   });
