@@ -23,5 +23,6 @@ export { participantFactors, FACTOR_DECIDERS } from './participantFactors.ts';
 export { latestPostRatings, type LatestPostRatings } from './latestPostRatings.ts';
 export { countedLingers } from './countedLingers.ts';
 export { scorePosts, type ScorePostsInput } from './scorePosts.ts';
+export { applyPostRules, type PostDecisions } from './applyPostRules.ts';
 export { explainPost, type PostExplanation } from './explainPost.ts';
 export * from './postSimulation.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyPostRules } from './applyPostRules.ts';
 import { explainPost } from './explainPost.ts';
 import { scorePosts } from './scorePosts.ts';
 import type { ScoredPosts } from './scoredPosts.ts';
@@ -189,6 +190,24 @@ describe('scorePosts (§12)', () => {
     expect(minOnly.rules).toEqual(['LingerGate', 'DislikeVeto', 'EligibilityGate', 'MinPosPath']);
     const none = score(w, { minLingers: 0, disabledRules: ['TotalPosPath', 'MinPosPath'] });
     expect(Array.from(none.active)).toEqual([0, 0, 0]);
+  });
+
+  it('applyPostRules recomputes the decisions from the counts as scorePosts would with those parameters', () => {
+    const w = worldWithFactors({ ...side('x', 4, L), ...side('y', 2, R), l0: L, r0: R });
+    for (const p of ['1', '2', '3']) seenByBothSides(w, p);
+    for (let k = 0; k < 4; k++) like(w, '1', `x${k}`);
+    like(w, '2', 'x0');
+    like(w, '2', 'y0');
+    const base = score(w);
+    const changed = { minLingers: 0, quantileThreshold: 0.2, disabledRules: ['MinPosPath'] };
+    const again = applyPostRules(base, base.length, { ...base.params, ...changed });
+    const direct = score(w, changed);
+    expect(again.active).toEqual(direct.active);
+    expect([again.totalPosCutoff, again.minPosCutoff, again.rules]).toEqual([
+      direct.totalPosCutoff,
+      direct.minPosCutoff,
+      direct.rules,
+    ]);
   });
 
   it('disabling a gate drops it from candidacy and activation', () => {

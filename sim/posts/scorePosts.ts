@@ -1,4 +1,4 @@
-import { quantileOfSorted } from '../scoring/stats.ts';
+import { applyPostRules } from './applyPostRules.ts';
 import { decimalIdRanks } from './compareDecimalIds.ts';
 import { countedLingers } from './countedLingers.ts';
 import { latestPostRatings } from './latestPostRatings.ts';
@@ -32,8 +32,8 @@ const EMPTY_TAG_LISTS = new Set(['[]', "['NOT_APPLICABLE']"]);
  */
 export function scorePosts(input: ScorePostsInput, params: Partial<PostScoringParams> = {}): ScoredPosts {
   const p = { ...DEFAULT_POST_PARAMS, ...params };
-  checkPostParams(p);
-  const rules = enabledPostRules(p.disabledRules);
+  checkPostParams(p); // fail before counting, as applyPostRules would after
+  enabledPostRules(p.disabledRules);
   const { ids, users, postRatings: pr, postActions: pa } = input.posts;
   const nPosts = ids.posts.size;
   const nUsers = ids.participants.size;
@@ -108,42 +108,7 @@ export function scorePosts(input: ScorePostsInput, params: Partial<PostScoringPa
     out.totalPos[r] = out.L_pos[r] + out.M_pos[r] + out.R_pos[r];
   }
 
-  // §12 steps 5-6: gates make candidates; each path compares its metric with max(1, quantile over candidates).
-  const candidate = new Uint8Array(n);
-  const blockedBy = new Uint8Array(n);
-  const reached = new Uint8Array(n);
-  const active = new Uint8Array(n);
-  let candidates = 0;
-  for (let r = 0; r < n; r++) {
-    let blocked = 0;
-    rules.forEach((rule, k) => {
-      if (rule.kind === 'gate' && !rule.passes(r, out, p)) blocked |= 1 << k;
-    });
-    blockedBy[r] = blocked;
-    if (blocked === 0) {
-      candidate[r] = 1;
-      candidates++;
-    }
-  }
-  const cutoff = (metric: Int32Array): number => {
-    const values = new Float64Array(candidates);
-    for (let r = 0, c = 0; r < n; r++) if (candidate[r] === 1) values[c++] = metric[r];
-    const q = quantileOfSorted(values.sort(), p.quantileThreshold);
-    return Number.isNaN(q) ? 1 : Math.max(1, q);
-  };
-  const totalPosCutoff = cutoff(out.totalPos);
-  const minPosCutoff = cutoff(out.minPos);
-  rules.forEach((rule, k) => {
-    if (rule.kind !== 'path') return;
-    const metric = out[rule.metric];
-    const threshold = rule.metric === 'totalPos' ? totalPosCutoff : minPosCutoff;
-    for (let r = 0; r < n; r++) {
-      if (metric[r] >= threshold) {
-        reached[r] |= 1 << k;
-        if (candidate[r] === 1) active[r] = 1;
-      }
-    }
-  });
+  const decisions = applyPostRules(out, n, p);
 
   const warnings: string[] = [];
   if (latest.dropped > 0) {
@@ -156,14 +121,7 @@ export function scorePosts(input: ScorePostsInput, params: Partial<PostScoringPa
     length: n,
     actionTweetId: Array.from(rows, (k) => postIds[k]),
     boostId,
-    candidate,
-    active,
-    blockedBy,
-    reached,
-    rules: rules.map((r) => r.name),
-    totalPosCutoff,
-    minPosCutoff,
-    candidates,
+    ...decisions,
     scoredAtMillis: input.scoredAtMillis,
     params: { ...p, disabledRules: [...p.disabledRules] },
     warnings,
