@@ -58,7 +58,7 @@ describe('bridgelab score --format tsv,parquet,arrow (conformance case core-s101
   beforeAll(async () => {
     const args = ['score', caseInput, '--out', out, '--epoch-millis', '1748736000000', '--quiet'];
     expect(await main([...args, '--format', 'tsv,parquet,arrow'])).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   for (const name of OUTPUTS) {
     it(`${name}: Parquet and Arrow read back equal the TSV in every column`, async () => {
