@@ -15,6 +15,8 @@ import { progressReporter } from './progressBar.ts';
 import { workerExecutor } from './workerExecutor.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { scorePostsCommand } from './scorePostsCommand.ts';
+import { sweepCommand } from './sweepCommand.ts';
+import { workerCommand } from './workerCommand.ts';
 import { writeScoringOutputs } from './writeOutputTable.ts';
 import { warningsTsv } from '../data/dataWarnings.ts';
 import { runTimeProblem } from '../data/runTime.ts';
@@ -31,6 +33,8 @@ usage:
   bridgelab score <dataDir> --out <outDir> [options]
   bridgelab simulate <scenario.json|preset> --out <dir> [--seed N]   (see bridgelab simulate --help)
   bridgelab score-posts <dataDir> --scored <dir> --out <dir>        (see bridgelab score-posts --help)
+  bridgelab sweep <sweep.json> --out <dir> [--workers N] [--queue redis://host:6379]   (see bridgelab sweep --help)
+  bridgelab worker --queue redis://host:6379 [--concurrency N]      (see bridgelab worker --help)
   bridgelab --help
 
 score: read the public Community Notes download files in <dataDir> (notes-00000.tsv, ratings-*.tsv or ratings/,
@@ -91,6 +95,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'score') return await score(rest);
     if (command === 'simulate') return await simulateCommand(rest);
     if (command === 'score-posts') return await scorePostsCommand(rest);
+    if (command === 'sweep') return await sweepCommand(rest);
+    if (command === 'worker') return await workerCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -153,8 +159,8 @@ async function score(argv: readonly string[]): Promise<number> {
   const report = quiet ? () => {} : progressReporter();
 
   const started = performance.now();
-  const staged = await StagedOutput.open(resolve(out));
-  const release = exitOnInterrupt('bridgelab', () => staged.discardSync(), quiet);
+  const staged = StagedOutput.open(resolve(out));
+  const release = exitOnInterrupt('bridgelab', () => staged.discardSync(100), quiet);
   try {
     const data = await readDataDir(resolve(positionals[0]), {
       onProgress: (p) => report('reading', Math.round(p.bytesRead / 1e6), Math.round(p.totalBytes / 1e6)),

@@ -34,7 +34,7 @@ describe('StagedOutput', () => {
   it('creates a new directory in one rename, or replaces files in an existing one keeping the others', async () => {
     const d = temp();
     const out = join(d, 'new');
-    const a = await StagedOutput.open(out);
+    const a = StagedOutput.open(out);
     mkdirSync(join(a.dir, 'sub'));
     writeFileSync(join(a.dir, 'sub', 'x.tsv'), '1');
     writeFileSync(join(a.dir, 'y.tsv'), '1');
@@ -44,7 +44,7 @@ describe('StagedOutput', () => {
     expect(readFileSync(join(out, 'sub', 'x.tsv'), 'utf8')).toBe('1');
 
     writeFileSync(join(out, 'mine.txt'), 'keep');
-    const b = await StagedOutput.open(out);
+    const b = StagedOutput.open(out);
     writeFileSync(join(b.dir, 'y.tsv'), '2');
     b.commitSync();
     expect(readdirSync(out).sort()).toEqual(['mine.txt', 'sub', 'y.tsv']);
@@ -56,12 +56,12 @@ describe('StagedOutput', () => {
     const out = join(d, 'o');
     mkdirSync(out);
     writeFileSync(join(out, 'y.tsv'), 'old');
-    const s = await StagedOutput.open(out);
+    const s = StagedOutput.open(out);
     writeFileSync(join(s.dir, 'y.tsv'), 'new');
     s.discardSync();
     expect(readdirSync(out)).toEqual(['y.tsv']);
     expect(readFileSync(join(out, 'y.tsv'), 'utf8')).toBe('old');
-    const t = await StagedOutput.open(join(d, 'fresh'));
+    const t = StagedOutput.open(join(d, 'fresh'));
     t.discardSync();
     expect(readdirSync(d)).toEqual(['o']);
   });

@@ -1,5 +1,4 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 /** An output directory that cannot be used (a file, under a file, not writable): bad input, exit 2. */
@@ -52,7 +51,7 @@ export function checkOutputDir(out: string): void {
  * and is renamed to `out`; otherwise it sits inside `out` and each file is renamed over its old version.
  *
  * @example
- * const staged = await StagedOutput.open('out/run1');
+ * const staged = StagedOutput.open('out/run1');
  * await writeFileAtomic(join(staged.dir, 'scored_notes.tsv'), text);
  * staged.commitSync();
  */
@@ -65,13 +64,14 @@ export class StagedOutput {
     private readonly inside: boolean,
   ) {}
 
-  static async open(out: string): Promise<StagedOutput> {
+  /** Synchronous, so that no signal can arrive between creating the staging directory and knowing about it. */
+  static open(out: string): StagedOutput {
     const path = resolve(out);
     const inside = existsSync(path);
     const name = `.bridgelab-partial-${process.pid}`;
     const dir = inside ? join(path, name) : join(dirname(path), `.${basename(path)}${name}`);
     rmSync(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     return new StagedOutput(path, dir, inside);
   }
 
@@ -91,10 +91,18 @@ export class StagedOutput {
     this.done = true;
   }
 
-  /** Removes the staging directory: the output directory stays as it was before the run. */
-  discardSync(): void {
+  /**
+   * Removes the staging directory: the output directory stays as it was before the run. From a signal handler pass
+   * `settleMs`: a file operation already running on libuv's thread pool (a `mkdir -p` of a staged subdirectory)
+   * could recreate what was just removed, so the thread blocks that long and removes again.
+   */
+  discardSync(settleMs = 0): void {
     if (this.done) return;
     rmSync(this.dir, { recursive: true, force: true });
+    if (settleMs > 0) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, settleMs);
+      rmSync(this.dir, { recursive: true, force: true });
+    }
     this.done = true;
   }
 }

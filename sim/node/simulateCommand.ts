@@ -119,7 +119,7 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
     'bridgelab simulate',
     () => {
       controller.abort();
-      staged?.discardSync();
+      staged?.discardSync(100);
     },
     quiet,
   );
@@ -142,7 +142,7 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
       },
     );
     const target = out;
-    staged = await StagedOutput.open(target);
+    staged = StagedOutput.open(target);
     out = staged.dir;
     const main = experiment.main;
     await writeDataDir(join(out, 'snapshot'), main.dataset);
