@@ -35,6 +35,7 @@ describe('postBoard', () => {
     const open = postBoard(result, { disabledRules: ['LingerGate', 'DislikeVeto', 'EligibilityGate'] })!;
     expect(open.candidates).toBe(open.length);
     expect(Array.from(postBoard(result)!.active)).toEqual(Array.from(board.active));
+    expect(board.targetedBy.every((t) => t === null)).toBe(true);
   });
 
   it('lists activation at every post run', async () => {
@@ -45,5 +46,33 @@ describe('postBoard', () => {
     expect(a.activeByRun.length).toBe(4 * n);
     const lastActive = a.activeByRun.subarray(3 * n).reduce((s, v) => s + v, 0);
     expect(a.active[3]).toBe(lastActive);
+  });
+
+  it('names the post adversary that targets each post', async () => {
+    const wave = validateScenario({
+      ...small,
+      adversaries: [
+        {
+          kind: 'postLikeWave',
+          label: 'wave',
+          recruit: true,
+          size: 10,
+          perspective: 0.6,
+          startHours: 12,
+          durationHours: 36,
+          budget: 100,
+          actionsPerHour: 20,
+          minLingers: 1,
+          targets: { side: 1, count: 3 },
+        },
+      ],
+    });
+    const result = await runSimulation(wave, { seed: 5 });
+    const board = postBoard(result)!;
+    const targets = result.posts!.adversaries[0].postTargets;
+    expect(targets.length).toBeGreaterThan(0);
+    for (let r = 0; r < board.length; r++)
+      expect(board.targetedBy[r]).toBe(targets.includes(board.post[r]) ? 'wave' : null);
+    expect(board.targetedBy.filter((t) => t === 'wave').length).toBeGreaterThan(0);
   });
 });

@@ -45,6 +45,8 @@ export interface PostBoard {
   likes: Int32Array;
   /** truth: 1 when the post's appeal makes it truly cross-side */
   crossSide: Uint8Array;
+  /** label of the post adversary that targets the post (the first, when several do), else null */
+  targetedBy: (string | null)[];
   /** explainPost: the verdict in one sentence, and the reasons */
   summary: string[];
   reasons: string[][];
@@ -112,6 +114,7 @@ function boardOf(channel: PostChannel, s: ScoredPosts): PostBoard {
     active: s.active,
     likes,
     crossSide: Uint8Array.from(post, (i) => (i >= 0 ? channel.audience.crossSide[i] : 0)),
+    targetedBy: Array.from(post, (i) => channel.adversaries.find((a) => a.postTargets.includes(i))?.spec.label ?? null),
     summary: explained.map((e) => e.summary),
     reasons: explained.map((e) => e.reasons),
     candidates: s.candidates,

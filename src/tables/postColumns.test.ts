@@ -26,6 +26,7 @@ const board: PostBoard = {
   active: Uint8Array.of(0, 1, 0),
   likes: i32(2, 10, 12),
   crossSide: Uint8Array.of(0, 1, 0),
+  targetedBy: [null, null, 'veto'],
   summary: ['Not active: below', 'Active: reaches', 'Not active: vetoed'],
   reasons: [['below'], ['reaches'], ['vetoed']],
   candidates: 2,
@@ -46,6 +47,7 @@ describe('post table and likes chart', () => {
     expect(tsv[0].split('\t').slice(0, 4)).toEqual(['actionTweetId', 'verdict', 'engagementRank', 'section12Rank']);
     expect(tsv[1].split('\t').slice(0, 4)).toEqual(['20', 'active', '2', '1']);
     expect(tsv[2].split('\t').slice(0, 4)).toEqual(['30', 'not a candidate', '1', '']);
+    expect(tsv[2]).toContain('\tveto\t');
     expect(tsv[3]).toContain('candidate, below cut-offs');
     expect(tsv[1].endsWith('Active: reaches')).toBe(true);
   });

@@ -26,7 +26,7 @@ export function postDisplayOrder(b: PostBoard): Int32Array {
   return Int32Array.from(rows);
 }
 
-/** Columns over the rows `order` of `b`: post, verdict, the rankings, likes and bucket counts, truth, why. */
+/** Columns over the rows `order` of `b`: post, verdict, the rankings, likes and bucket counts, truth, attacker, why. */
 export function postColumns(b: PostBoard, order: Int32Array): TableColumn[] {
   const ints = (values: ArrayLike<number>) => Float64Array.from(order, (r) => values[r]);
   const cols: TableColumn[] = [
@@ -58,6 +58,7 @@ export function postColumns(b: PostBoard, order: Int32Array): TableColumn[] {
       kind: 'str',
       values: Array.from(order, (r) => (b.crossSide[r] ? 'yes' : 'no')),
     },
+    { key: 'targetedBy', label: 'Targeted by', kind: 'str', values: Array.from(order, (r) => b.targetedBy[r]) },
     { key: 'why', label: 'Why', kind: 'str', values: Array.from(order, (r) => b.summary[r]) },
   );
   return cols;
