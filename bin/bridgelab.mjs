@@ -8,6 +8,7 @@ register();
 
 let code;
 try {
+  // eslint-disable-next-line no-restricted-syntax -- the executable launches the CLI entry module itself, not the API
   const cli = await import('../sim/node/cli.ts');
   if (typeof cli.main !== 'function') throw new Error('sim/node/cli.ts does not export a main(argv) function');
   code = await cli.main(process.argv.slice(2));
