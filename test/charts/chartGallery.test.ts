@@ -18,6 +18,8 @@ import { histogramPlot } from '../../src/charts/plots/histogramPlot.ts';
 import { linesPlot } from '../../src/charts/plots/linesPlot.ts';
 import { noteHistoryPlot } from '../../src/charts/plots/noteHistoryPlot.ts';
 import { noteRatingsPlot } from '../../src/charts/plots/noteRatingsPlot.ts';
+import { postActivationPlot, postTrajectoryPlot } from '../../src/charts/plots/postActivationPlot.ts';
+import { postLikesPlot } from '../../src/charts/plots/postLikesPlot.ts';
 import { renderChart } from '../../src/charts/plots/renderChart.ts';
 import { safeguardPlot } from '../../src/charts/plots/safeguardPlot.ts';
 import { scatterPlot } from '../../src/charts/plots/scatterPlot.ts';
@@ -48,6 +50,19 @@ const runs: SimRunEvent[] = [0, 1, 2, 3].map((i) => ({
   rules: {},
   error: i === 2 ? 'too few ratings' : null,
 }));
+
+/** Three post scoring runs of two posts (the second active at the last run). */
+const postTimeline = {
+  time: Float64Array.of(T0 + 12 * HOUR, T0 + 24 * HOUR, T0 + 36 * HOUR),
+  active: Int32Array.of(0, 1, 1),
+  candidates: Int32Array.of(1, 2, 2),
+  totalPosCutoff: Float64Array.of(1, 6.4, 9),
+  minPosCutoff: Float64Array.of(1, 2, 3),
+  tweetId: ['1', '2'],
+  totalPos: Int32Array.of(0, 2, 8, 5, 9, 12),
+  minPos: Int32Array.of(0, 1, 2, 2, 3, 4),
+  activeByRun: Uint8Array.of(0, 0, 1, 0, 0, 1),
+};
 
 /** Each chart of the vocabulary on small fixed data, with the title its snapshot is drawn with. */
 const GALLERY: Record<string, [string, ChartSpec | null]> = {
@@ -239,6 +254,26 @@ const GALLERY: Record<string, [string, ChartSpec | null]> = {
       640,
     ),
   ],
+  'post-likes': [
+    'L likes vs R likes',
+    postLikesPlot(
+      {
+        length: 4,
+        tweetId: ['1', '2', '3', '4'],
+        L_pos: Int32Array.of(6, 1, 9, 3),
+        M_pos: Int32Array.of(2, 0, 1, 0),
+        R_pos: Int32Array.of(5, 8, 0, 2),
+        active: Uint8Array.of(1, 1, 0, 0),
+        candidate: Uint8Array.of(1, 1, 1, 0),
+        minPosCutoff: 4.5,
+        totalPosCutoff: 8.6,
+      },
+      0,
+      640,
+    ),
+  ],
+  'post-activation': ['Activation over time', postActivationPlot(postTimeline, 640)],
+  'post-trajectory': ['Post 2 over time', postTrajectoryPlot(postTimeline, 1, 640)],
 };
 
 /** Compares `svg` with the snapshot `name`.svg (writing it when missing), as Observable Plot's own tests do. */

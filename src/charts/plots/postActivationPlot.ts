@@ -13,7 +13,7 @@ export function postActivationPlot(a: PostActivation, width: number): ChartSpec 
       { name: 'active posts', points: at(a, a.active), color: OKABE_ITO.bluishGreen },
       { name: 'candidates', points: at(a, a.candidates), color: OKABE_ITO.orange, dashed: true },
     ],
-    { width, height: 240, time: true, yLabel: 'posts', tip: (r) => `${r.name}: ${r.y}` },
+    { width, height: 240, time: true, xLabel: 'simulated time', yLabel: 'posts', tip: (r) => `${r.name}: ${r.y}` },
   );
 }
 
@@ -35,6 +35,7 @@ export function postTrajectoryPlot(a: PostActivation, post: number, width: numbe
       width,
       height: 220,
       time: true,
+      xLabel: 'simulated time',
       yLabel: 'likes',
       tip: (r) => `${r.name}: ${r.y}${a.activeByRun[a.time.indexOf(+r.x) * n + post] ? ' (active)' : ''}`,
     },
