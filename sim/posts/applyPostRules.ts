@@ -1,6 +1,6 @@
 import { quantileOfSorted } from '../scoring/stats.ts';
 import { checkPostParams, enabledPostRules, type PostRuleName, type PostScoringParams } from './postRules.ts';
-import type { PostCounts } from './scoredPosts.ts';
+import type { PostCounts } from './postCounts.ts';
 
 /** §12 steps 5-6 over counted posts: candidacy, the cut-offs, activation, and the reason bits. */
 export interface PostDecisions {

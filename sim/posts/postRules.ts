@@ -1,4 +1,4 @@
-import type { PostCounts } from './scoredPosts.ts';
+import type { PostCounts } from './postCounts.ts';
 
 /** §12 constants. */
 export const FACTOR_SPLIT_POINT = 0.15;

@@ -6,7 +6,8 @@ import type { NoteModelForPosts, NoteRatingsForPosts } from './noteModelForPosts
 import { participantFactors } from './participantFactors.ts';
 import { DEFAULT_POST_PARAMS, checkPostParams, enabledPostRules, type PostScoringParams } from './postRules.ts';
 import type { PostTables } from './postTables.ts';
-import type { PostCounts, ScoredPosts } from './scoredPosts.ts';
+import type { PostCounts } from './postCounts.ts';
+import type { ScoredPosts } from './scoredPosts.ts';
 
 /** Everything §12 reads. */
 export interface ScorePostsInput {
