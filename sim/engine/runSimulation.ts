@@ -17,6 +17,7 @@ import {
   ratingFlags,
   verdictScore,
 } from '../world/ratingBehaviour.ts';
+import { drawLatentLevel, homophilyAccepts, latentGap } from '../world/latentWorld.ts';
 import type { World } from '../world/worldTypes.ts';
 import { notesBefore, organicRatingSchedule } from './attention.ts';
 import { OrganicChannels } from './organicChannels.ts';
@@ -139,6 +140,8 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
   const channels = new OrganicChannels(world, scenario);
   const posts = scenario.posts.enabled ? new PostChannel(world, scenario, seed, adversaries) : null;
   const organicRandom = randomSeeded(deriveSeed(seed, 'organic.ratings'));
+  const latent = p.model === 'latent';
+  const overriders = adversaries.filter((a) => a.overridesOrganic);
   const adversaryRandom = adversaries.map((a) => randomSeeded(deriveSeed(seed, `adversary.${a.index}.act`)));
   const status = new Uint8Array(world.notes.length);
   const preview = new Uint8Array(world.notes.length);
@@ -182,7 +185,13 @@ export async function runSimulation(scenario: Scenario, options: SimulationOptio
       { status, preview, noteRatings: data.noteRatings },
       organicRandom,
       (rater, note, time, pop) => {
-        const level = drawLevel(organicRandom, verdictScore(world, p, rater, note), p.verdictOffset);
+        if (latent && !homophilyAccepts(world, p.latent, rater, note, organicRandom)) return false;
+        let level = latent
+          ? drawLatentLevel(organicRandom, latentGap(world, p.latent, rater, note), p.latent.temperature)
+          : drawLevel(organicRandom, verdictScore(world, p, rater, note), p.verdictOffset);
+        if (overriders.length > 0 && !data.hasRated(rater, note))
+          for (const a of overriders)
+            level = a.overrideLevel(world, scenario, rater, note, time, level, adversaryRandom[adversaries.indexOf(a)]);
         return addRating(rater, note, time, level, pop, organicRandom);
       },
     );

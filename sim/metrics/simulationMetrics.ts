@@ -6,6 +6,7 @@ import { helpfulHours } from './helpfulHours.ts';
 import { helpfulVsTruth, type HelpfulVsTruth } from './helpfulVsTruth.ts';
 import { postMetrics, type PostMetrics } from './postMetrics.ts';
 import { previewExposure, type PreviewExposure } from './previewExposure.ts';
+import { publicationMetrics } from './publicationMetrics.ts';
 import { rulesFired, type RulesFired } from './rulesFired.ts';
 import { hoursToFirstHelpful, hoursToFirstPreview } from './timeToHelpful.ts';
 
@@ -35,6 +36,11 @@ export interface SimulationMetrics {
   detection: Detection | null;
   /** the post pilot (§12); absent when the scenario has none (metrics.json of post-free runs unchanged) */
   posts?: PostMetrics;
+  /**
+   * Latent worlds only (world.model "latent"): suppression, pollution, infiltration and waste by the study's rule on
+   * the Core model (`rule`) and by final status (`status`), all notes and split by true and inferred side.
+   */
+  publication?: ReturnType<typeof publicationMetrics>;
 }
 
 /**
@@ -93,5 +99,6 @@ export function simulationMetrics(result: SimulationResult): SimulationMetrics {
     rulesFired: rulesFired(runs, timeline.decidedByNames),
     detection: result.lastResult ? detection(result.lastResult.run, world.participants, result.adversaries) : null,
     ...(result.posts ? { posts: postMetrics(result.posts) } : {}),
+    ...(scenario.world.model === 'latent' ? { publication: publicationMetrics(result) } : {}),
   };
 }

@@ -3,8 +3,29 @@
  * listed in schema.ts; this file only gives the shapes.
  */
 
+/** World models: today's behavioural model, or the latent-factor model of arXiv 2511.02615 (world/latentWorld.ts). */
+export const WORLD_MODELS = ['organic', 'latent'] as const;
+export type WorldModel = (typeof WORLD_MODELS)[number];
+
+/** Parameters of the latent-factor world (world.model "latent"); see schema.ts for meanings and ranges. */
+export interface LatentParams {
+  mu: number;
+  temperature: number;
+  raterInterceptSd: number;
+  raterPolarization: number;
+  notePolarization: number;
+  factorSd: number;
+  noteInterceptMean: number;
+  noteInterceptSd: number;
+  homophily: number;
+  helpfulIntercept: number;
+  helpfulFactor: number;
+}
+
 /** The generative model of the organic community (sim/world). */
 export interface WorldParams {
+  model: WorldModel;
+  latent: LatentParams;
   raters: number;
   notes: number;
   ratings: number;
@@ -61,6 +82,8 @@ export interface ChannelParams {
 
 /** What the periodic scoring runs. */
 export interface ScoringParams {
+  profile: string;
+  keepRules: string[];
   scorers: string[];
   disabledRules: string[];
   engine: string;
@@ -115,6 +138,7 @@ export const ADVERSARY_KINDS = [
   'highVolumeSybils',
   'writerRaterCollusion',
   'targetedSuppression',
+  'badRaters',
   'postLikeWave',
   'postDislikeVeto',
   'postFactorLaundering',
@@ -194,6 +218,15 @@ export interface TargetedSuppressionSpec extends AdversaryCommon {
   ratingsPerHour: number;
 }
 
+/** sim/world/adversaries/badRaters.ts */
+export interface BadRatersSpec extends AdversaryCommon {
+  kind: 'badRaters';
+  share: number;
+  frequency: number;
+  factorBias: number;
+  targeted: boolean;
+}
+
 /** Fields of every post adversary (sim/world/adversaries/post*.ts): targets.count and targets.side pick posts. */
 export interface PostAdversaryCommon extends AdversaryCommon {
   actionsPerHour: number;
@@ -232,6 +265,7 @@ export type AdversarySpec =
   | HighVolumeSybilsSpec
   | WriterRaterCollusionSpec
   | TargetedSuppressionSpec
+  | BadRatersSpec
   | PostAdversarySpec;
 
 /** A validated scenario: world, clock, channels, scoring, metrics, adversaries and comparisons. */

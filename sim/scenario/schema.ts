@@ -8,8 +8,9 @@ import { ENGINE_NAMES } from '../scoring/mf/engines.ts';
 import { pipelineSafeguardNames } from '../scoring/pipelineSafeguards.ts';
 import { SCORER_RULES } from '../scoring/rules/scorerRules.ts';
 import { scorerCatalogue } from '../scoring/scorers/catalogue.ts';
+import { SCORING_PROFILE_NAMES } from '../scoring/scoringProfiles.ts';
 import { FACTOR_SPLIT_POINT, MIN_LINGERS, POST_RULE_NAMES, QUANTILE_THRESHOLD } from '../posts/postRules.ts';
-import { TARGET_SELECTORS, VERDICTS, type AdversaryKind } from './scenarioTypes.ts';
+import { TARGET_SELECTORS, VERDICTS, WORLD_MODELS, type AdversaryKind } from './scenarioTypes.ts';
 
 interface FieldBase {
   path: string;
@@ -183,6 +184,48 @@ export const POST_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+/**
+ * The latent-factor world (world/latentWorld.ts, arXiv 2511.02615). Defaults: the softmax form and the ground-truth
+ * rule (0.4, 0.5) are the study's; the other values are Bridgelab's choice (datasets/scenarios/README.md).
+ */
+export const LATENT_FIELDS: readonly FieldSpec[] = [
+  num('world.latent.mu', 0.2, -3, 3, 'Latent world: global intercept μ of the rating model.'),
+  num(
+    'world.latent.temperature',
+    3,
+    0.01,
+    100,
+    'Latent world: softmax temperature γ on x = ½ − (μ + i_u + i_n + f_u·f_n); 3 makes the expected rating change one for one with the score near ½.',
+  ),
+  num(
+    'world.latent.raterInterceptSd',
+    0.15,
+    0,
+    3,
+    'Latent world: rater intercepts i_u ~ N(0, this) (helpfulness spread).',
+  ),
+  num(
+    'world.latent.raterPolarization',
+    0.8,
+    0,
+    3,
+    'Latent world: rater factors f_u = ±this (each side with probability ½) + N(0, factorSd).',
+  ),
+  num('world.latent.notePolarization', 0.4, 0, 3, 'Latent world: note factors f_n = ±this + N(0, factorSd).'),
+  num('world.latent.factorSd', 0.3, 0, 3, 'Latent world: spread of rater and note factors around their side.'),
+  num('world.latent.noteInterceptMean', 0, -3, 3, 'Latent world: note intercepts i_n ~ N(this, noteInterceptSd).'),
+  num('world.latent.noteInterceptSd', 0.5, 0, 3, 'Latent world: spread of note intercepts.'),
+  num(
+    'world.latent.homophily',
+    0,
+    0,
+    1,
+    'Latent world: rater–note homophily; a rating across sides (f_u·f_n < 0) goes ahead with probability 1 − this.',
+  ),
+  num('world.latent.helpfulIntercept', 0.4, -3, 3, 'Latent world: a note is truly helpful when i_n > this …'),
+  num('world.latent.helpfulFactor', 0.5, 0, 3, '… and |f_n| < this.'),
+];
+
 /** Every top-level scenario field except `adversaries` (see ADVERSARY_FIELDS). */
 export const SCENARIO_FIELDS: readonly FieldSpec[] = [
   {
@@ -201,6 +244,13 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     'Seed of every random draw (world, behaviour, adversaries, scoring); the CLI --seed overrides it.',
   ),
 
+  oneOf(
+    'world.model',
+    WORLD_MODELS,
+    'organic',
+    'organic: the behavioural model (helpfulness, perspective × slant, leniency); latent: the latent-factor model of arXiv 2511.02615 (world.latent.*).',
+  ),
+  ...LATENT_FIELDS,
   int('world.raters', 2000, 2, 1_000_000, 'Organic raters.'),
   int('world.notes', 1000, 1, 1_000_000, 'Organic notes written during the simulated period.'),
   int(
@@ -326,6 +376,19 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     'Notes need this many ratings before population sampling asks about them.',
   ),
 
+  oneOf(
+    'scoring.profile',
+    SCORING_PROFILE_NAMES,
+    'full',
+    'Scorer profile (scoring/scoringProfiles.ts): full, or published-simplified (Core only, PSS, pseudo-raters, flip prediction, low-diligence and tag filters off, every rating valid), expanded into scorers and disabledRules.',
+  ),
+  {
+    path: 'scoring.keepRules',
+    kind: 'stringList',
+    default: [],
+    description: 'Rules and pipeline safeguards the scoring.profile would switch off but that stay on.',
+    values: () => ruleNames(),
+  },
   {
     path: 'scoring.scorers',
     kind: 'stringList',
@@ -469,6 +532,30 @@ export const ADVERSARY_FIELDS: Readonly<Record<AdversaryKind, readonly FieldSpec
     num('latencyMinutes', 3, 0, 100_000, 'Colluding raters rate a new colluder note within this many minutes.'),
   ],
   targetedSuppression: [num('ratingsPerHour', 20, 0.01, 100_000, 'Attack ratings per hour across all accounts.')],
+  badRaters: [
+    num(
+      'share',
+      0.1,
+      0,
+      1,
+      'Share of organic raters who are bad raters (recruited; size is ignored). They rate through the organic channels.',
+    ),
+    num(
+      'frequency',
+      1,
+      0,
+      1,
+      'Probability that a bad rater rates a truly helpful (targeted) note Not Helpful; otherwise they rate honestly.',
+    ),
+    num(
+      'factorBias',
+      0,
+      0,
+      3,
+      'Biased bad raters: recruited from the side opposite targets.side, their factor set to −targets.side × this; 0 = unbiased (recruited at random, own factors kept).',
+    ),
+    bool('targeted', false, 'Act only on notes whose true side (sign of the note factor) is targets.side.'),
+  ],
   postLikeWave: [
     bool('recruit', true, 'Recruit admitted post raters of the side instead of creating accounts.'),
     ...POST_ADVERSARY_FIELDS,

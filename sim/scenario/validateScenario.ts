@@ -1,3 +1,4 @@
+import { expandScoringProfile } from '../scoring/scoringProfiles.ts';
 import { ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS, SCENARIO_FIELDS, scorerNames, type FieldSpec } from './schema.ts';
 import { ADVERSARY_KINDS, type AdversaryKind, type AdversarySpec, type Scenario } from './scenarioTypes.ts';
 
@@ -19,7 +20,8 @@ type Json = Record<string, unknown>;
  * Checks a parsed scenario JSON against the schema (schema.ts) and returns the typed Scenario with every missing
  * field set to its default. Throws a ScenarioError naming the first bad field (`scenario.world.raters`), its
  * value and the allowed range; unknown fields are errors too (typos must not pass silently). Rule names may omit
- * their version (`MinMinorityRaters` becomes `MinMinorityRaters (v1.0)`).
+ * their version (`MinMinorityRaters` becomes `MinMinorityRaters (v1.0)`). A `scoring.profile` other than "full" is
+ * expanded into scoring.scorers and scoring.disabledRules (scoring/scoringProfiles.ts).
  *
  * @example const scenario = validateScenario(JSON.parse(text)); scenario.world.raters; // 2000 unless set
  */
@@ -35,6 +37,7 @@ export function validateScenario(json: unknown): Scenario {
   out.adversaries = list.map((entry, i) => checkAdversary(entry, `scenario.adversaries[${i}]`, i));
   const scenario = out as unknown as Scenario;
   checkConsistency(scenario);
+  if (scenario.scoring.profile !== 'full') Object.assign(scenario.scoring, expandScoringProfile(scenario.scoring));
   return scenario;
 }
 

@@ -12,6 +12,17 @@
  */
 export const POST_SELECTION_COALESCING = 'PostSelectionCoalescing';
 
+/** Pseudo-raters (§10): the extreme-rating sensitivity bounds behind UcbCRNH; off, no bounds are computed. */
+export const PSEUDO_RATERS = 'PseudoRaters';
+/** Flip prediction (robustness §10): off, the pflip model is not trained and every note is predicted not to flip. */
+export const FLIP_PREDICTION = 'FlipPrediction';
+/** The low-diligence model (§8); off, it is not fitted and lowDiligenceIntercept stays empty. */
+export const LOW_DILIGENCE_MODEL = 'LowDiligenceModel';
+/** The rater-helpfulness filter (§7.5–7.8); off, every rater of the first round enters the final rounds. */
+export const RATER_HELPFULNESS_FILTER = 'RaterHelpfulnessFilter';
+/** The valid-rating window (§7.4: within 48 h, before the latest non-NMR status); off, every rating is valid. */
+export const VALID_RATING_WINDOW = 'ValidRatingWindow';
+
 /** One switchable pipeline safeguard: its name (as given in disabledRules) and what switching it off does. */
 export interface PipelineSafeguard {
   name: string;
@@ -24,6 +35,20 @@ export const PIPELINE_SAFEGUARDS: readonly PipelineSafeguard[] = [
     name: POST_SELECTION_COALESCING,
     description:
       'post-selection-similarity coalescing (one rating per note and clique, none on own-clique notes); off keeps every rating',
+  },
+  { name: PSEUDO_RATERS, description: 'pseudo-rater intercept bounds (§10, UcbCRNH); off computes no bounds' },
+  {
+    name: FLIP_PREDICTION,
+    description: 'flip prediction (robustness §10); off predicts "will not flip" for every note',
+  },
+  { name: LOW_DILIGENCE_MODEL, description: 'the low-diligence model (§8); off leaves lowDiligenceIntercept empty' },
+  {
+    name: RATER_HELPFULNESS_FILTER,
+    description: 'the rater-helpfulness filter (§7.5–7.8); off lets every first-round rater into the final rounds',
+  },
+  {
+    name: VALID_RATING_WINDOW,
+    description: 'the valid-rating window of rater helpfulness (§7.4); off counts every rating as valid',
   },
 ];
 

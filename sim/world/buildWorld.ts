@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/scenarioTypes.ts';
 import type { Adversary } from './adversaries/adversary.ts';
 import { setupAdversary } from './adversaries/setupAdversary.ts';
 import { addOrganicNotes, generatePosts, NotesBuilder } from './content.ts';
+import { applyLatentWorld } from './latentWorld.ts';
 import { addAiWriters, addOrganicRaters, ParticipantsBuilder } from './population.ts';
 import { WRITER_ADVERSARY, type World } from './worldTypes.ts';
 
@@ -16,7 +17,8 @@ export interface BuiltWorld {
  * Builds the world of `scenario` from `seed`: organic raters, AI writers, posts and notes, then (when
  * `withAdversaries`) every adversary's accounts and notes. Each part draws from its own stream
  * (deriveSeed(seed, 'world.raters'), ...), so the organic world is the same with and without adversaries: the
- * basis of counterfactual runs.
+ * basis of counterfactual runs. A latent world (world.model "latent") then draws its true rater and note parameters
+ * from 'world.latent' (world/latentWorld.ts), and adversaries that change organic raters do so (adjustWorld).
  *
  * @example const { world } = buildWorld(validateScenario({}), 42, false); world.notes.length; // 1000
  */
@@ -48,6 +50,8 @@ export function buildWorld(scenario: Scenario, seed: number, withAdversaries: bo
     notes: built,
     organicNote: Uint8Array.from(built.writerKind, (k) => (k === WRITER_ADVERSARY ? 0 : 1)),
   };
+  if (p.model === 'latent') applyLatentWorld(world, p.latent, stream('world.latent'));
+  for (const a of adversaries) a.adjustWorld(world, scenario);
   for (const a of adversaries) a.init(start);
   return { world, adversaries };
 }

@@ -21,6 +21,7 @@ export interface ValidRatingCounts {
  * Valid ratings: made within 48 h of the note's creation and before its latest non-NMR status (first 5 such for
  * notes older than the tombstone launch), on notes labelled CRH or CRNH, helpful or not helpful (never somewhat).
  * `rows` are the candidate ratings; `label` is per global note; `latestNonNMR` per global note (NaN = none).
+ * With `window` false (the ValidRatingWindow safeguard switched off) every candidate rating is valid.
  */
 export function countValidRatings(
   ratings: RatingsTable,
@@ -29,8 +30,9 @@ export function countValidRatings(
   latestNonNMR: Float64Array,
   label: Uint8Array,
   nParticipants: number,
+  window = true,
 ): ValidRatingCounts {
-  const valid = validRatingRows(ratings, rows, info, latestNonNMR);
+  const valid = window ? validRatingRows(ratings, rows, info, latestNonNMR) : rows;
   const z = () => new Float64Array(nParticipants).fill(NaN);
   const c: ValidRatingCounts = {
     successfulRatingHelpfulCount: z(),

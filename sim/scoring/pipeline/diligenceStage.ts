@@ -2,6 +2,7 @@ import type { RatingsTable } from '../../data/tables.ts';
 import type { RandomSource } from '../../random/random.ts';
 import { diligenceTargets, fitDiligenceFinal, fitDiligencePrescoring } from '../diligence/diligenceModel.ts';
 import type { MFProblem } from '../mf/types.ts';
+import { LOW_DILIGENCE_MODEL, safeguardEnabled } from '../pipelineSafeguards.ts';
 import { localIndex, type RaterTable } from './fitModel.ts';
 import type { DiligencePrescoring, PrescoringResult } from './prescoringResult.ts';
 import type { ScorerContext } from './runContext.ts';
@@ -34,7 +35,7 @@ export async function runDiligencePrescoring(
   raterFactors: RaterTable,
   random: RandomSource,
 ): Promise<DiligencePrescoring | null> {
-  if (rows.length === 0) return null;
+  if (rows.length === 0 || !safeguardEnabled(ctx.disabledRules, LOW_DILIGENCE_MODEL)) return null;
   const { problem, notes, raters } = problemOf(ctx, ratings, rows);
   const fit = fitDiligencePrescoring(problem, gather(raterFactors.factor, raters), random);
   const nN = ctx.nNotes;

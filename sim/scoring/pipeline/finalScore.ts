@@ -2,6 +2,7 @@ import { FLAG, NOT_HELPFUL_TAGS, type RatingsTable } from '../../data/tables.ts'
 import { deriveSeed, randomSeeded } from '../../random/random.ts';
 import type { Column } from '../frame.ts';
 import { computeIncorrectAggregates, computeNoteStats, computeTagAggregates } from '../rules/noteAggregates.ts';
+import { PSEUDO_RATERS, safeguardEnabled } from '../pipelineSafeguards.ts';
 import { applyScorerRules } from '../rules/scorerRules.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { gaussianNoteModel, mfNoteModel, type NoteModelResult } from './noteModels.ts';
@@ -78,7 +79,7 @@ export async function finalScore(
       rater: pick(ratings.rater, main.rows),
       target: Float32Array.from(main.rows, (i) => ratings.helpful2[i] / 2),
     };
-    if (cfg.pseudoRaters && main.fit)
+    if (cfg.pseudoRaters && main.fit && safeguardEnabled(ctx.disabledRules, PSEUDO_RATERS))
       bounds = await pseudoRaterBounds(cfg, ctx, train, main.fit, pre.globalIntercept, random);
     lowDiligence = await runDiligenceFinal(ctx, ratings, main.rows, pre, random);
   }

@@ -3,6 +3,7 @@ import type { RandomSource } from '../../random/random.ts';
 import { gaussianNoteScores } from '../gaussian/gaussianIntercept.ts';
 import { GAUSSIAN_CRH_PARAMS, GAUSSIAN_CRH_TOPIC_PARAMS } from '../gaussian/gaussianParams.ts';
 import { DEFAULT_LAMBDAS } from '../mf/types.ts';
+import { RATER_HELPFULNESS_FILTER, safeguardEnabled } from '../pipelineSafeguards.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { fitModel, localIndex, type FitOutcome, type NoteTable } from './fitModel.ts';
 import type { PrescoringResult } from './prescoringResult.ts';
@@ -25,7 +26,8 @@ const pick = (a: Int32Array, rows: Int32Array) => Int32Array.from(rows, (i) => a
 /** §9.3 steps 1–3: notes with ≥ 5 ratings in the subset; raters of the prescoring final round (helpful ones). */
 export function finalRoundRows(cfg: ScorerConfig, ctx: ScorerContext, ratings: RatingsTable, subset: Int32Array, pre: PrescoringResult, needFactor: boolean): Int32Array {
   const rows = filterForTraining(ratings, subset, 5, 0, ctx.nNotes, ctx.nParticipants);
-  const above = cfg.useReputation && pre.helpfulness ? pre.helpfulness.aboveHelpfulnessThreshold : null;
+  const filter = cfg.useReputation && safeguardEnabled(ctx.disabledRules, RATER_HELPFULNESS_FILTER);
+  const above = filter && pre.helpfulness ? pre.helpfulness.aboveHelpfulnessThreshold : null;
   const out = new Int32Array(rows.length);
   let k = 0;
   for (const i of rows) {

@@ -4,6 +4,7 @@ import { deriveSeed, randomSeeded } from '../../random/random.ts';
 import { LAST_RATING_TAGS_CHANGE_TIME, MAX_FIRST_MF_TRAIN_ERROR, MIN_NUM_NOTES_FOR_PROD_DATA } from '../constants.ts';
 import { countValidRatings, LABEL_CRH } from '../helpfulness/validRatings.ts';
 import { computeAuthorStats, computeHelpfulness, harassmentPenalty } from '../helpfulness/raterHelpfulness.ts';
+import { RATER_HELPFULNESS_FILTER, safeguardEnabled, VALID_RATING_WINDOW } from '../pipelineSafeguards.ts';
 import { computeTagAggregates } from '../rules/noteAggregates.ts';
 import type { ScorerConfig } from '../scorers/scorerConfig.ts';
 import { quantileLinear } from '../stats.ts';
@@ -106,6 +107,7 @@ export async function prescoreMF(
     ctx.previous.timestampMillisOfLatestNonNMRStatus,
     labels1,
     ctx.nParticipants,
+    safeguardEnabled(ctx.disabledRules, VALID_RATING_WINDOW),
   );
   const zeroPenalty = new Float64Array(ctx.nParticipants);
   const pass1 = computeHelpfulness(authors, valid, zeroPenalty, cfg.helpfulness);
@@ -122,7 +124,9 @@ export async function prescoreMF(
     ? harassmentPenalty(ratings, training, harassment.intercept, cfg.helpfulness, ctx.nParticipants)
     : zeroPenalty;
   const helpfulness = computeHelpfulness(authors, valid, penalty, cfg.helpfulness);
-  const finalRound = training.filter((i) => helpfulness.aboveHelpfulnessThreshold[ratings.rater[i]] === 1);
+  const finalRound = safeguardEnabled(ctx.disabledRules, RATER_HELPFULNESS_FILTER)
+    ? training.filter((i) => helpfulness.aboveHelpfulnessThreshold[ratings.rater[i]] === 1)
+    : training;
   // No rater passed the helpfulness filter: the scorer has no final round and emits nothing.
   if (finalRound.length === 0) return null;
 

@@ -13,6 +13,7 @@ import { updateStatusHistory } from '../history/updateStatusHistory.ts';
 import { metaScore } from '../meta/metaRules.ts';
 import { CRH, CRNH, NMR } from '../noteStatus.ts';
 import { predictPflip } from '../pflip/predictPflip.ts';
+import { FLIP_PREDICTION, safeguardEnabled } from '../pipelineSafeguards.ts';
 import type { PflipPrediction } from '../pflip/pflipTypes.ts';
 import { trainPflipModel } from '../pflip/trainPflipModel.ts';
 import { deriveSeed } from '../../random/random.ts';
@@ -125,6 +126,8 @@ function flipPredictions(
   opts: ScoringOptions,
 ): { prediction: PflipPrediction | null; fallbackReason: string | null } {
   const { ctx } = run;
+  if (!safeguardEnabled(ctx.disabledRules, FLIP_PREDICTION))
+    return { prediction: null, fallbackReason: `${FLIP_PREDICTION} is switched off` };
   const raterFactor = new Float64Array(ctx.nParticipants).fill(NaN);
   for (const name of ['MFExpansionPlusScorer', 'MFExpansionScorer', 'MFCoreScorer']) {
     const p = run.prescoring.get(name);

@@ -74,6 +74,25 @@ export abstract class Adversary {
   }
   protected begin = 0;
 
+  /** Whether the strategy changes organic ratings of its accounts (overrideLevel) instead of planning its own. */
+  readonly overridesOrganic: boolean = false;
+
+  /** Called once the world is built, before init: a strategy that changes organic raters does it here. */
+  adjustWorld(_world: World, _scenario: Scenario): void {}
+
+  /** The level of an organic rating by `rater` on `note` at `time`, given the honest `level` (LEVEL_* codes). */
+  overrideLevel(
+    _world: World,
+    _scenario: Scenario,
+    _rater: number,
+    _note: number,
+    _time: number,
+    level: number,
+    _random: RandomSource,
+  ): number {
+    return level;
+  }
+
   /** Called once before the first step with the simulated start time. */
   init(start: number): void {
     this.begin = start + this.spec.startHours * 3_600_000;

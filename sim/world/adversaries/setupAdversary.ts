@@ -1,5 +1,6 @@
 import type { AdversarySpec } from '../../scenario/scenarioTypes.ts';
 import type { Adversary, AdversarySetup } from './adversary.ts';
+import { setupBadRaters } from './badRaters.ts';
 import { setupCoordinatedRing } from './coordinatedRing.ts';
 import { setupHighVolumeSybils } from './highVolumeSybils.ts';
 import { setupPileOn } from './pileOn.ts';
@@ -23,6 +24,8 @@ export function setupAdversary(setup: AdversarySetup, spec: AdversarySpec, index
       return setupWriterRaterCollusion(setup, spec, index);
     case 'targetedSuppression':
       return setupTargetedSuppression(setup, spec, index);
+    case 'badRaters':
+      return setupBadRaters(setup, spec, index);
     case 'postLikeWave':
       return setupPostLikeWave(setup, spec, index);
     case 'postDislikeVeto':
