@@ -145,6 +145,20 @@ export { targetHelpfulShare, type TargetHelpfulSeries } from './metrics/targetHe
 export { hoursToFirstHelpful } from './metrics/timeToHelpful.ts';
 /** detection(run, participants, adversaries) scores a scoring run's detectors against the true adversary accounts. */
 export { detection } from './metrics/detection.ts';
+/** Suppression, pollution, infiltration and waste (arXiv 2511.02615) of a publication decision against the truth. */
+export {
+  publicationErrors,
+  splitBySide,
+  studyPublished,
+  type PublicationErrors,
+  type SplitPublicationErrors,
+} from './metrics/publicationErrors.ts';
+/** publicationMetrics(result): those rates by the study's rule and by status, split by true and inferred side. */
+export { publicationMetrics, type PublicationBreakdown } from './metrics/publicationMetrics.ts';
+/** The latent-factor world's rating softmax and ground truth (world.model "latent"). */
+export { latentProbabilities, latentTrulyHelpful } from './world/latentWorld.ts';
+/** Scorer profiles (scoring.profile): named switch sets over the one pipeline, and their expansion. */
+export { SCORING_PROFILES, expandScoringProfile, type ScoringProfile } from './scoring/scoringProfiles.ts';
 
 // Posts "liked by people who disagree" (§12): post scoring, post files, post simulation.
 export * from './posts/index.ts';
