@@ -90,7 +90,7 @@ describe('bridgelab sweep (local)', () => {
     const scenario = validateScenario({ name: 'k', world: { raters: 12, notes: 14, ratings: 100 } });
     const key = runKey(scenario, 3);
     expect(key).toMatch(/^[0-9a-f]{16}$/);
-    const reordered = JSON.parse(JSON.stringify({ world: scenario.world, ...scenario }));
+    const reordered = Object.fromEntries(Object.entries(scenario).reverse()) as typeof scenario;
     expect(runKey(reordered, 3)).toBe(key);
     expect(runKey(scenario, 4)).not.toBe(key);
     expect(runKey({ ...scenario, world: { ...scenario.world, raters: 13 } }, 3)).not.toBe(key);
