@@ -15,6 +15,7 @@ import type { ChartSpec } from '../../src/charts/plots/chartSpec.ts';
 import { factorPlanePlot } from '../../src/charts/plots/factorPlanePlot.ts';
 import { flipsOf, flipsPlot } from '../../src/charts/plots/flipsPlot.ts';
 import { histogramPlot } from '../../src/charts/plots/histogramPlot.ts';
+import { heatmapPlot } from '../../src/charts/plots/heatmapPlot.ts';
 import { linesPlot } from '../../src/charts/plots/linesPlot.ts';
 import { noteHistoryPlot } from '../../src/charts/plots/noteHistoryPlot.ts';
 import { noteRatingsPlot } from '../../src/charts/plots/noteRatingsPlot.ts';
@@ -270,6 +271,13 @@ const GALLERY: Record<string, [string, ChartSpec | null]> = {
       },
       0,
       640,
+    ),
+  ],
+  heatmap: [
+    'Suppression by share × frequency',
+    heatmapPlot(
+      [0, 0.1, 0.2].flatMap((x) => [0.5, 1].map((y) => ({ x, y, value: x === 0.2 && y === 0.5 ? NaN : 0.4 + x * y }))),
+      { xLabel: 'share of bad raters', yLabel: 'frequency', percent: true },
     ),
   ],
   'post-activation': ['Activation over time', postActivationPlot(postTimeline, 640)],
