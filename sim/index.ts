@@ -105,6 +105,15 @@ export {
 export { SCENARIO_FIELDS, ADVERSARY_COMMON_FIELDS, ADVERSARY_FIELDS, type FieldSpec } from './scenario/schema.ts';
 export type * from './scenario/scenarioTypes.ts';
 export { ADVERSARY_KINDS } from './scenario/scenarioTypes.ts';
+/** Sweeps: validateSweep(json) (SweepError names the field), expandSweep(spec, baseJson) (every cell validated), the runs/summary tables. */
+export { validateSweep, SweepError } from './sweep/validateSweep.ts';
+export { expandSweep, sweepRuns, variedPaths, type ExpandedCell, type SweepRun } from './sweep/expandSweep.ts';
+export type { SweepSpec, SweepAxis, SweepParam } from './sweep/sweepTypes.ts';
+export { runsHeader, runRow, summaryColumns, typedColumns, KEY_COLUMN, SEED_COLUMN, WALL_COLUMN } from './sweep/sweepTable.ts';
+/** meanInterval(values): mean and 95 % CI (Student's t, n − 1 dof); studentTQuantile(p, dof); canonicalJson(value). */
+export { meanInterval, type MeanInterval } from './sweep/meanInterval.ts';
+export { studentTQuantile, studentTCdf } from './sweep/studentT.ts';
+export { canonicalJson } from './sweep/canonicalJson.ts';
 /** buildWorld(scenario, seed, withAdversaries) draws the synthetic world: raters, posts, notes and their truth. */
 export { buildWorld } from './world/buildWorld.ts';
 /** runSimulation(scenario, options) resolves to a SimulationResult (world, status timeline, last scoring). */

@@ -15,3 +15,11 @@ export { readDataDir, writeDataDir, readOutputFile, DataDirError } from './dataF
 export { writeOutputTable, writeScoringOutputs } from './writeOutputTable.ts';
 /** Scoring on worker threads: a ScorerWorkerPool kept across runs, or workerExecutor(state, size, engine) for one run. */
 export { ScorerWorkerPool, workerExecutor } from './workerExecutor.ts';
+/** Sweeps: sweepCommand(argv) / workerCommand(argv) (the CLI's), loadSweep(path), runKey(scenario, seed), runSweepJob(job). */
+export { sweepCommand } from './sweepCommand.ts';
+export { workerCommand } from './workerCommand.ts';
+export { loadSweep, type LoadedSweep } from './loadSweep.ts';
+export { runKey } from './sweepKey.ts';
+export { runSweepJob, type SweepJob, type SweepJobResult } from './sweepJob.ts';
+/** startLocalRedis(): a throwaway redis-server on a free port (tests, benchmarks); freePort(). */
+export { startLocalRedis, freePort, type LocalRedis } from './localRedis.ts';
