@@ -26,6 +26,7 @@ import { exitOnInterrupt } from './interrupts.ts';
 import { checkOutputDir, OutputDirError, StagedOutput } from './outputDir.ts';
 import { printWarnings, scoringWarnings } from './runWarnings.ts';
 import { scorersOption } from './scorersOption.ts';
+import { yieldingExecutor } from './yieldingExecutor.ts';
 
 const USAGE = `bridgelab — simulate and score bridging-based consensus (Community Notes)
 
@@ -179,7 +180,8 @@ async function score(argv: readonly string[]): Promise<number> {
       strictChecks: options.strict === true,
       onProgress: report,
       previous,
-      executor: workers > 1 ? (state) => workerExecutor(state, workers, engineName as EngineName) : undefined,
+      executor: (state) =>
+        workers > 1 ? workerExecutor(state, workers, engineName as EngineName) : yieldingExecutor(state, engine),
     });
     const warnings = scoringWarnings(data.warnings, result.run.skippedScorers, result.pflipFallbackReason);
     printWarnings('bridgelab', warnings);

@@ -16,7 +16,7 @@ import { writePostActionsTsv, writePostRatingsTsv, writeUsersTsv } from '../post
 import { writeScoredPostsTsv } from '../posts/writeScoredPostsTsv.ts';
 import { SimulationCancelled, type SimulationResult } from '../engine/runSimulation.ts';
 import type { OutputFormat } from '../formats/outputFormat.ts';
-import type { EngineName } from '../scoring/mf/engines.ts';
+import { createEngine, type EngineName } from '../scoring/mf/engines.ts';
 import { ScenarioError, validateScenario } from '../scenario/validateScenario.ts';
 import type { Scenario } from '../scenario/scenarioTypes.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
@@ -31,6 +31,7 @@ import { checkScenarioMemory, formatBytes } from '../scenario/estimateMemory.ts'
 import { exitOnInterrupt } from './interrupts.ts';
 import { checkOutputDir, StagedOutput } from './outputDir.ts';
 import { printWarnings, scoringWarnings } from './runWarnings.ts';
+import { yieldingExecutor } from './yieldingExecutor.ts';
 
 /** Where the bundled presets live. */
 export const PRESET_DIR = fileURLToPath(new URL('../../datasets/scenarios/', import.meta.url));
@@ -125,6 +126,7 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
   );
   const started = performance.now();
   const pool = workers > 1 ? new ScorerWorkerPool(workers, scenario.scoring.engine as EngineName) : null;
+  const engine = await createEngine(scenario.scoring.engine as EngineName);
   try {
     const experiment = await runExperiment(
       { ...scenario, seed },
@@ -132,7 +134,8 @@ export async function simulateCommand(argv: readonly string[]): Promise<number> 
         seed,
         signal: controller.signal,
         clock: () => performance.now(),
-        executor: pool ? (state) => pool.executor(state) : undefined,
+        engine,
+        executor: (state) => (pool ? pool.executor(state) : yieldingExecutor(state, engine)),
         onStep: (p) =>
           report(
             `${p.label} day ${Math.max(1, Math.ceil((p.time - scenario.time.startMillis) / 86_400_000))}`,
