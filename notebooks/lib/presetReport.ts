@@ -348,5 +348,10 @@ export function reportPage(preset: string, exp: ExperimentResult, seconds: numbe
       '<h2>Scoring runs that failed</h2><p>The scorer refused these snapshots, as the reference would (statuses carried over).</p>',
       table(['run', 'time', 'reason'], failed),
     );
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(preset)} — Bridgelab</title><style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}svg{display:block;margin:1em 0}</style></head><body>${parts.join('\n')}</body></html>\n`;
+  return htmlPage(preset, parts);
+}
+
+/** A stand-alone report page titled `title` (escaped) holding the HTML `parts`. */
+export function htmlPage(title: string, parts: readonly string[]): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)} — Bridgelab</title><style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}svg{display:block;margin:1em 0}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }
