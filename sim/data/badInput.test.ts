@@ -50,18 +50,18 @@ function expectOutcome(m: Mutation): void {
     error = err;
   }
   expect(performance.now() - started, m.label).toBeLessThan(2000);
-  if (m.expect.kind === 'warning') {
+  const want = m.expect;
+  if (want.kind === 'warning') {
     expect(error, `${m.label}: ${String(error)}`).toBeNull();
-    const w = data!.warnings.find((x) => x.code === m.expect.code);
+    const w = data!.warnings.find((x) => x.code === want.code);
     expect(w, `${m.label}: warnings ${JSON.stringify(data!.warnings)}`).toBeDefined();
-    expect(w!.count, m.label).toBe(m.expect.count);
+    expect(w!.count, m.label).toBe(want.count);
     expect(w!.where, m.label).toMatch(/\S/);
     counts.warnings++;
     return;
   }
   expect(error, `${m.label}: no error (silent pass)`).toBeInstanceOf(DataFormatError);
   const e = error as DataFormatError;
-  const want = m.expect;
   expect({ file: e.file, line: e.line, column: e.column }, `${m.label}: ${e.message}`).toEqual({
     file: want.file,
     line: want.line,
