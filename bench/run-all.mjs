@@ -17,6 +17,7 @@ const runs = [
   ['bench/simulate.bench.ts'],
   ['bench/simulate.bench.ts', 'baseline', '--workers', '2'],
   ['bench/scorePosts.bench.ts'],
+  ['bench/sweep.bench.ts'],
   ...(quick ? [] : [['bench/scorePipeline.bench.ts', 'synthetic:1000000', '--workers', '2']]),
 ];
 let failed = 0;

@@ -66,10 +66,14 @@ export async function runOnQueue(
         })),
       );
     }
-    for (const key of jobs.keys()) {
-      const job = await queue.getJob(jobId(key));
-      if (job && (await job.getState()) === 'failed') await job.retry('failed');
-    }
+    const keys = [...jobs.keys()];
+    for (let i = 0, batch = 500; i < keys.length; i += batch)
+      await Promise.all(
+        keys.slice(i, i + batch).map(async (key) => {
+          const job = await queue.getJob(jobId(key));
+          if (job && (await job.getState()) === 'failed') await job.retry('failed');
+        }),
+      );
     const pending = new Set(jobs.keys());
     while (pending.size > 0) {
       if (signal?.aborted) return;

@@ -34,7 +34,6 @@ export class SweepThreadPool {
     const boot = new URL('./workerBoot.mjs', import.meta.url);
     const module = new URL('./sweepWorker.ts', import.meta.url).href;
     const thread = new Worker(boot, { workerData: { module } });
-    thread.unref();
     return { thread, remote: wrap(nodeEndpoint(thread)), idle: true };
   }
 
@@ -44,25 +43,27 @@ export class SweepThreadPool {
     if (!this.threaded) return runSweepJob(job, signal);
     const t = this.threads.find((x) => x.idle) ?? (await new Promise<SweepThread>((res) => this.waiting.push(res)));
     t.idle = false;
+    let died = false;
     try {
       return await new Promise<SweepJobResult>((resolve, reject) => {
-        const onExit = (code: number) => reject(new Error(`a sweep worker thread exited (code ${code})`));
-        t.thread.once('error', reject).once('exit', onExit);
+        const onError = (err: Error) => {
+          died = true;
+          reject(err);
+        };
+        const onExit = (code: number) => onError(new Error(`a sweep worker thread exited (code ${code})`));
+        t.thread.once('error', onError).once('exit', onExit);
         t.remote
           .run(job)
           .then(resolve, reject)
-          .finally(() => t.thread.off('error', reject).off('exit', onExit));
+          .finally(() => t.thread.off('error', onError).off('exit', onExit));
       });
-    } catch (err) {
+    } finally {
       const i = this.threads.indexOf(t);
-      if (i >= 0 && !this.closed) {
+      if (died && i >= 0 && !this.closed) {
         void t.thread.terminate();
         this.threads[i] = this.start();
-        this.release(this.threads[i]);
       }
-      throw err;
-    } finally {
-      if (this.threads.includes(t)) this.release(t);
+      if (i >= 0) this.release(this.threads[i]);
     }
   }
 
