@@ -11,6 +11,7 @@ const shared = join(root, '..', 'shared', 'conformance', 'compare.mjs');
 const compare = existsSync(shared) ? shared : join(root, 'datasets', 'conformance', 'compare.mjs');
 const NOW = '1748736000000';
 
+// --strict: a conformance run stops on a failed scorer check, as the reference does.
 function scoreCase(name: string, extra: string[] = []): { out: string; expected: string; seconds: number } {
   const work = mkdtempSync(join(tmpdir(), `bridgelab-${name}-`));
   const expected = join(work, 'expected');
@@ -19,7 +20,7 @@ function scoreCase(name: string, extra: string[] = []): { out: string; expected:
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'bridgelab.mjs'), 'score', join(root, 'datasets', 'conformance', name, 'input'), '--out', out, '--seed', '42', '--epoch-millis', NOW, '--quiet', ...extra],
+    [join(root, 'bin', 'bridgelab.mjs'), 'score', join(root, 'datasets', 'conformance', name, 'input'), '--out', out, '--seed', '42', '--epoch-millis', NOW, '--quiet', '--strict', ...extra],
     { encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`bridgelab score failed (${run.status}): ${run.stderr}`);
