@@ -45,7 +45,11 @@ describe('latent-factor world', () => {
     const random = randomSeeded(7);
     const draws = 40_000;
     for (const x of [-0.4, 0, 0.25]) {
-      const counts = { [LEVEL_HELPFUL]: 0, [LEVEL_SOMEWHAT_HELPFUL]: 0, [LEVEL_NOT_HELPFUL]: 0 };
+      const counts: Record<number, number> = {
+        [LEVEL_HELPFUL]: 0,
+        [LEVEL_SOMEWHAT_HELPFUL]: 0,
+        [LEVEL_NOT_HELPFUL]: 0,
+      };
       for (let k = 0; k < draws; k++) counts[drawLatentLevel(random, x, 3)]++;
       const p = latentProbabilities(x, 3);
       [LEVEL_HELPFUL, LEVEL_SOMEWHAT_HELPFUL, LEVEL_NOT_HELPFUL].forEach((level, i) => {
