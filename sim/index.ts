@@ -39,6 +39,8 @@ export { scoringOutputType } from './formats/scoringOutputTypes.ts';
 /** Parquet input: pushParquetRows feeds a .parquet input file to a table reader; parquetTextTable reads an output. */
 export { pushParquetRows } from './formats/parquetInput.ts';
 export { parquetTextTable } from './formats/parquetTextTable.ts';
+/** Our TSV outputs read back by header (every cell as text), e.g. a sweep's runs.tsv in the dashboard. */
+export { readOutputTable, type TextTable } from './data/readOutputTable.ts';
 /** Writes a Dataset's tables back in the public input format. */
 export { writeNotesTsv, writeRatingsTsv, writeStatusHistoryTsv, writeEnrollmentTsv } from './data/writeInputFiles.ts';
 export { transferables } from './data/transferables.ts';

@@ -13,6 +13,8 @@ import { presetScenario } from './presets.ts';
 import { RunState } from './runState.svelte.ts';
 import { PostsState } from './postsState.svelte.ts';
 import { noPostsView, type PostsView } from './postsView.ts';
+import { SweepsState } from './sweepsState.svelte.ts';
+import { noSweepsView, type SweepsView } from './sweepsView.ts';
 import type { PageName, ResultSource, UrlState } from './urlCodec.ts';
 
 /** Safeguard rules the robustness page switches off by default (when the scenario names none). */
@@ -28,6 +30,8 @@ export class Session {
   teach = $state(false);
   /** the Posts page's view (rescoring parameters, rules off, selected post) */
   postsView = $state.raw<PostsView>(noPostsView());
+  /** the Sweeps page's view (bundled example, metric, parameters, chart) */
+  sweepsView = $state.raw<SweepsView>(noSweepsView());
   /** what the link had that could not be used */
   linkErrors = $state.raw<string[]>([]);
 
@@ -40,6 +44,8 @@ export class Session {
   readonly inspector = new InspectorState();
   /** the main run's posts as the Posts page shows them (rescored with postsView's parameters) */
   readonly posts = new PostsState();
+  /** the sweep output the Sweeps page shows */
+  readonly sweeps = new SweepsState();
 
   constructor(engine: () => EngineClient, initial: { state: UrlState; errors: string[] }) {
     this.run = new RunState(engine, 'main');
@@ -62,6 +68,7 @@ export class Session {
       classroom: this.classroomWorld,
       teach: this.teach,
       posts: this.postsView,
+      sweeps: this.sweepsView,
     };
   }
 
@@ -75,6 +82,7 @@ export class Session {
     this.classroomWorld = state.classroom;
     this.teach = state.teach;
     this.postsView = state.posts;
+    this.sweepsView = state.sweeps;
   }
 
   /** Chooses a preset: its scenario replaces the current one. */

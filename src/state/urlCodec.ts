@@ -7,8 +7,9 @@ import { ScenarioError, validateScenario, SCENARIO_FIELDS, type FieldSpec, type 
 import type { ClassroomWorld } from '../engine/engineTypes.ts';
 import { DEFAULT_PRESET, PRESETS, presetScenario } from './presets.ts';
 import { decodePostsView, encodePostsView, noPostsView, POSTS_VIEW_KEYS, type PostsView } from './postsView.ts';
+import { decodeSweepsView, encodeSweepsView, noSweepsView, SWEEPS_VIEW_KEYS, type SweepsView } from './sweepsView.ts';
 
-export const PAGES = ['scenario', 'run', 'map', 'note', 'robustness', 'posts', 'classroom', 'data'] as const;
+export const PAGES = ['scenario', 'run', 'map', 'note', 'robustness', 'posts', 'sweeps', 'classroom', 'data'] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** Which result the map and the note inspector show: the simulation run or the user's scored files. */
@@ -27,6 +28,8 @@ export interface UrlState {
   teach: boolean;
   /** the Posts page: rescoring parameters, rules off, selected post */
   posts: PostsView;
+  /** the Sweeps page: bundled example, metric, parameters, chart */
+  sweeps: SweepsView;
 }
 
 /** 8 raters (4 on each side) × 5 notes; a note everyone likes, one per side, one nobody likes, one half-rated. */
@@ -52,6 +55,7 @@ export function defaultState(): UrlState {
     classroom: defaultClassroom(),
     teach: false,
     posts: noPostsView(),
+    sweeps: noSweepsView(),
   };
 }
 
@@ -128,6 +132,7 @@ export function encodeState(state: UrlState): string {
   if (cls.seed !== def.seed) q.set('gridSeed', String(cls.seed));
   if (state.teach) q.set('teach', '1');
   encodePostsView(state.posts, q);
+  encodeSweepsView(state.sweeps, q);
   return q.toString();
 }
 
@@ -139,7 +144,7 @@ export function decodeState(search: string): { state: UrlState; errors: string[]
   const q = new URLSearchParams(search);
   const errors: string[] = [];
   const state = defaultState();
-  const known = new Set(['page', 'preset', 'adversaries', 'note', 'source', 'grid', 'gridSeed', 'teach', ...POSTS_VIEW_KEYS, ...SCENARIO_FIELDS.map((f) => f.path)]);
+  const known = new Set(['page', 'preset', 'adversaries', 'note', 'source', 'grid', 'gridSeed', 'teach', ...POSTS_VIEW_KEYS, ...SWEEPS_VIEW_KEYS, ...SCENARIO_FIELDS.map((f) => f.path)]);
   for (const key of q.keys()) if (!known.has(key)) errors.push(`${key}: unknown link parameter (ignored)`);
 
   const page = q.get('page');
@@ -206,5 +211,6 @@ export function decodeState(search: string): { state: UrlState; errors: string[]
   }
   state.teach = q.get('teach') === '1' || q.get('teach') === 'true';
   state.posts = decodePostsView(q, errors);
+  state.sweeps = decodeSweepsView(q, errors);
   return { state, errors };
 }
