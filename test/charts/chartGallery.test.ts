@@ -17,6 +17,7 @@ import { flipsOf, flipsPlot } from '../../src/charts/plots/flipsPlot.ts';
 import { histogramPlot } from '../../src/charts/plots/histogramPlot.ts';
 import { heatmapPlot } from '../../src/charts/plots/heatmapPlot.ts';
 import { linesPlot } from '../../src/charts/plots/linesPlot.ts';
+import { meanBandsPlot } from '../../src/charts/plots/meanBandsPlot.ts';
 import { noteHistoryPlot } from '../../src/charts/plots/noteHistoryPlot.ts';
 import { noteRatingsPlot } from '../../src/charts/plots/noteRatingsPlot.ts';
 import { postActivationPlot, postTrajectoryPlot } from '../../src/charts/plots/postActivationPlot.ts';
@@ -278,6 +279,16 @@ const GALLERY: Record<string, [string, ChartSpec | null]> = {
     heatmapPlot(
       [0, 0.1, 0.2].flatMap((x) => [0.5, 1].map((y) => ({ x, y, value: x === 0.2 && y === 0.5 ? NaN : 0.4 + x * y }))),
       { xLabel: 'share of bad raters', yLabel: 'frequency', percent: true },
+    ),
+  ],
+  'mean-bands': [
+    'Flips by author share, one curve per rating count',
+    meanBandsPlot(
+      [
+        { name: 'ratings = 120', points: [{ x: 0.25, mean: 0, low: 0, high: 0, n: 2 }, { x: 0.5, mean: 1.5, low: -4.85, high: 7.85, n: 2 }, { x: 0.75, mean: 1.5, low: NaN, high: NaN, n: 1 }] },
+        { name: 'ratings = 150', points: [{ x: 0.25, mean: 2, low: 2, high: 2, n: 2 }, { x: 0.5, mean: 4, low: -21.4, high: 29.4, n: 2 }, { x: 0.75, mean: 1.5, low: -4.85, high: 7.85, n: 2 }] },
+      ],
+      { xLabel: 'world.authorFraction', yLabel: 'flips (mean, 95 % CI)' },
     ),
   ],
   'post-activation': ['Activation over time', postActivationPlot(postTimeline, 640)],

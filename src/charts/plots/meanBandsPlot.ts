@@ -18,7 +18,7 @@ const short = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 'â
 export function meanBandsPlot(bands: readonly MeanBand[], o: SeriesChartOptions = {}): ChartSpec {
   const rows = bands.flatMap((b) => b.points.map((p) => ({ ...p, name: b.name })));
   const withCi = rows.filter((r) => Number.isFinite(r.low) && Number.isFinite(r.high));
-  return linesPlot(
+  const spec = linesPlot(
     bands.map((b) => ({ name: b.name, points: b.points.map((p) => [p.x, p.mean] as const) })),
     {
       ...o,
@@ -32,4 +32,9 @@ export function meanBandsPlot(bands: readonly MeanBand[], o: SeriesChartOptions 
       ],
     },
   );
+  // The y axis spans the intervals too (linesPlot's scale spans only the means), and zero.
+  const ys = rows.flatMap((r) => [r.mean, r.low, r.high]).filter(Number.isFinite);
+  const domain = [Math.min(0, ...ys), Math.max(0, ...ys)];
+  if (domain[1] > domain[0]) spec.plot.y = { ...spec.plot.y, domain, nice: true };
+  return spec;
 }
