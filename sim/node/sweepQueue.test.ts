@@ -5,9 +5,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
+import { validateScenario } from '../scenario/validateScenario.ts';
 import { main } from './cli.ts';
 import { startLocalRedis, type LocalRedis } from './localRedis.ts';
+import { redisConnection, SWEEP_QUEUE } from './sweepQueue.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'bridgelab.mjs');
@@ -107,6 +110,25 @@ describe('bridgelab sweep --queue (BullMQ on Redis)', () => {
     // Collecting again adds nothing (the results are still in Redis; every key is already in runs.tsv).
     expect(await main(['sweep', sweep, '--out', queued, '--queue', redis.url, '--quiet'])).toBe(0);
     expect(rowsOf(queued)).toEqual(rowsOf(local));
+
+    // A job whose id is not its scenario's key (a collector on another bridgelab version) is refused for good.
+    const queue = new Queue(SWEEP_QUEUE, { connection: redisConnection(redis.url) });
+    try {
+      const scenario = validateScenario({ name: 'odd', world: { raters: 12, notes: 14, ratings: 100 } });
+      const odd = await queue.add('run', { scenario, seed: 1 }, { jobId: 'run-0000000000000000', attempts: 3 });
+      await within(
+        (async () => {
+          while ((await odd.getState()) !== 'failed') await new Promise((r) => setTimeout(r, 100));
+        })(),
+        60_000,
+        'the refused job',
+      );
+      const failed = await queue.getJob('run-0000000000000000');
+      expect(failed?.failedReason).toMatch(/schema differs from the sweep/);
+      expect(failed?.attemptsMade).toBe(1);
+    } finally {
+      await queue.close();
+    }
 
     survivor.child.kill('SIGTERM');
     expect(await within(survivor.exited, 30_000, 'the surviving worker after SIGTERM')).toBe(0);

@@ -1,7 +1,9 @@
-import { Worker } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { ScenarioError, validateScenario } from '../scenario/validateScenario.ts';
+import { runKey } from './sweepKey.ts';
 import { intOption, parseCommandLine, UsageError } from './cliArgs.ts';
 import type { SweepJob, SweepJobResult } from './sweepJob.ts';
-import { redisConnection, SWEEP_QUEUE } from './sweepQueue.ts';
+import { jobId, redisConnection, SWEEP_QUEUE } from './sweepQueue.ts';
 import { SweepThreadPool } from './sweepThreadPool.ts';
 
 const USAGE = `usage: bridgelab worker --queue redis://host:6379 [--concurrency N] [--lock-ms MS] [--quiet]
@@ -58,7 +60,21 @@ export async function workerCommand(argv: readonly string[]): Promise<number> {
     SWEEP_QUEUE,
     async (job) => {
       log(`start ${job.id} (attempt ${job.attemptsMade + 1})`);
-      const result = await pool.run(job.data);
+      // The key must come out the same here: a worker whose bridgelab differs from the sweep's (another scenario
+      // schema, other defaults) would compute another run, so it refuses the job for good instead.
+      let scenario;
+      try {
+        scenario = validateScenario(job.data.scenario);
+      } catch (err) {
+        if (err instanceof ScenarioError)
+          throw new UnrecoverableError(`this worker rejects the run's scenario: ${err.message}`);
+        throw err;
+      }
+      if (jobId(runKey(scenario, job.data.seed)) !== job.id)
+        throw new UnrecoverableError(
+          `this worker's scenario schema differs from the sweep's (key ${runKey(scenario, job.data.seed)}): run the same bridgelab version everywhere`,
+        );
+      const result = await pool.run({ scenario, seed: job.data.seed });
       log(`done ${job.id} in ${(result.wallMillis / 1000).toFixed(2)} s`);
       return result;
     },
