@@ -4,6 +4,7 @@
  * `wall_ms`. A parameter is numeric when every non-empty cell is a number (only those can be an axis).
  */
 import { DataFormatError, KEY_COLUMN, SEED_COLUMN, WALL_COLUMN, type TextTable } from '../../sim/index.ts';
+import { isNumberCell } from '../tables/textTableColumns.ts';
 
 export interface SweepParameter {
   name: string;
@@ -17,8 +18,6 @@ export interface SweepLayout {
   metrics: string[];
 }
 
-const isNumber = (s: string | null): boolean => s === null || (s.trim() !== '' && Number.isFinite(Number(s)));
-
 /** The layout of a runs table; a table without `seed` and `run_key` is not a sweep's runs table (a located error). */
 export function sweepLayout(table: TextTable): SweepLayout {
   const seedAt = table.header.indexOf(SEED_COLUMN);
@@ -31,7 +30,7 @@ export function sweepLayout(table: TextTable): SweepLayout {
     });
   const params = table.header.slice(0, seedAt).map((name) => {
     const cells = table.columns.get(name)!;
-    return { name, numeric: cells.every(isNumber), values: [...new Set(cells.map((c) => c ?? ''))] };
+    return { name, numeric: cells.every(isNumberCell), values: [...new Set(cells.map((c) => c ?? ''))] };
   });
   const metrics = table.header.slice(keyAt + 1).filter((n) => n !== WALL_COLUMN && n !== SEED_COLUMN);
   return { params, metrics };
