@@ -1,11 +1,13 @@
 // Must show of issue #13: a sweep of 50 runs through Redis (BullMQ) with two `bridgelab worker` processes, one of
-// them SIGKILLed mid-run, gives exactly the rows of the local run: no loss, no duplicate. The test owns its
-// redis-server (a free port, in memory) and kills every child it started, whatever happens.
+// them SIGKILLed mid-run, gives exactly the rows of the local run: no loss, no duplicate. It uses the redis-server
+// that .ci/run starts (BRIDGELAB_TEST_REDIS_URL, its database emptied first), or else starts its own (a free port,
+// in memory), and kills every child it started, whatever happens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateScenario } from '../scenario/validateScenario.ts';
 import { main } from './cli.ts';
@@ -42,6 +44,19 @@ const rowsOf = (out: string) =>
     .split('\n')
     .map((line) => line.split('\t').slice(0, -1).join('\t'));
 
+/** The server .ci/run started, with the test's database emptied, or a throwaway server of the test's own. */
+async function testRedis(): Promise<LocalRedis> {
+  const url = process.env.BRIDGELAB_TEST_REDIS_URL;
+  if (!url) return startLocalRedis();
+  const client = new Redis(url);
+  try {
+    await client.flushdb();
+  } finally {
+    client.disconnect();
+  }
+  return { url, port: Number(new URL(url).port), pid: -1, stop: async () => {} };
+}
+
 const within = <T>(promise: Promise<T>, millis: number, what: string) =>
   Promise.race([
     promise,
@@ -71,7 +86,7 @@ describe('bridgelab sweep --queue (BullMQ on Redis)', () => {
     expect(await main(['sweep', sweep, '--out', local, '--quiet'])).toBe(0);
     expect(rowsOf(local)).toHaveLength(1 + 50);
 
-    redis = await startLocalRedis();
+    redis = await testRedis();
     const workerArgs = ['worker', '--queue', redis.url, '--lock-ms', '1500'];
     const doomed = start(workerArgs);
     const survivor = start(workerArgs);
