@@ -19,6 +19,7 @@ export { TsvLineSplitter } from './data/tsvLines.ts';
 /** Bytes to lines with invalid UTF-8 located at its line and field (Utf8LineSplitter); warnings of a read (DataWarning). */
 export { Utf8LineSplitter, type Utf8Decode } from './data/utf8Lines.ts';
 export { formatWarning, warningsTsv, type DataWarning } from './data/dataWarnings.ts';
+export { scoringWarnings } from './scoring/pipeline/scoringWarnings.ts';
 /** Input file layouts: the header line of a layout (headerLine(NOTES_LAYOUT)). */
 export { headerLine, NOTES_LAYOUT, RATINGS_LAYOUT } from './data/inputColumns.ts';
 /** Writes output columns as TSV (writeTsv to a sink, tsvText to a string). */

@@ -24,7 +24,8 @@ import { ScorerCheckError } from '../scoring/pipeline/scorerCheck.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { exitOnInterrupt } from './interrupts.ts';
 import { checkOutputDir, OutputDirError, StagedOutput } from './outputDir.ts';
-import { printWarnings, scoringWarnings } from './runWarnings.ts';
+import { scoringWarnings } from '../scoring/pipeline/scoringWarnings.ts';
+import { printWarnings } from './runWarnings.ts';
 import { scorersOption } from './scorersOption.ts';
 import { yieldingExecutor } from './yieldingExecutor.ts';
 

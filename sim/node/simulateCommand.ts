@@ -30,7 +30,8 @@ import { warningsTsv } from '../data/dataWarnings.ts';
 import { checkScenarioMemory, formatBytes } from '../scenario/estimateMemory.ts';
 import { exitOnInterrupt } from './interrupts.ts';
 import { checkOutputDir, StagedOutput } from './outputDir.ts';
-import { printWarnings, scoringWarnings } from './runWarnings.ts';
+import { scoringWarnings } from '../scoring/pipeline/scoringWarnings.ts';
+import { printWarnings } from './runWarnings.ts';
 import { yieldingExecutor } from './yieldingExecutor.ts';
 
 /** Where the bundled presets live. */

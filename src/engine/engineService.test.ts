@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createInProcessEngineClient } from './inProcessEngineClient.ts';
 import { isCancelled } from './engineClient.ts';
@@ -41,6 +41,19 @@ describe('EngineService through the in-process client', () => {
     await expect(engine.scoreFiles([notes, file('ratings-00000.tsv.gz')], { seed: 1 })).rejects.toThrow(/notes-00000\.tsv:1/);
     const truncated = { name: 'ratings-00000.tsv.gz', blob: new Blob([gzipSync(Buffer.from('a\tb\n')).subarray(0, 10)]) };
     await expect(engine.scoreFiles([file('notes-00000.tsv.gz'), truncated], { seed: 1 })).rejects.toThrow(/ratings-00000\.tsv\.gz/);
+  });
+
+  it('lists the same warnings as the CLI: a rating on an unknown note, an untrained flip model', async () => {
+    const engine = createInProcessEngineClient();
+    const ratings = gunzipSync(readFileSync(join(input, 'ratings-00000.tsv.gz'))).toString('utf8');
+    const body = ratings.endsWith('\n') ? ratings : ratings + '\n';
+    const last = body.slice(body.lastIndexOf('\n', body.length - 2) + 1, -1);
+    const orphan = ['999', ...last.split('\t').slice(1)].join('\t');
+    const files = [file('notes-00000.tsv.gz'), { name: 'ratings-00000.tsv', blob: new Blob([body + orphan + '\n']) }];
+    const result = await engine.scoreFiles(files, { seed: 42, now: 1748736000000 });
+    const unknown = result.warnings.find((w) => w.code === 'ratingsOnUnknownNotes');
+    expect(unknown).toMatchObject({ count: 1, where: 'ratings-00000.tsv:60002' });
+    expect(result.warnings.map((w) => w.code)).toContain('flipPredictionNotTrained');
   });
 
   it('classifies download file names', () => {

@@ -11,9 +11,11 @@ import {
   postBoard,
   readDatasetText,
   scoreDataset,
+  scoringWarnings,
   type Dataset,
   type DatasetTexts,
   type MFEngine,
+  type ReadDataset,
   type ScoringResult,
   type SimulationResult,
 } from '../../sim/index.ts';
@@ -232,6 +234,11 @@ export class EngineService {
       scorers,
       disabledRules,
       thresholds: coreThresholds(),
+      warnings: scoringWarnings(
+        'warnings' in data ? (data as ReadDataset).warnings : [],
+        result.run.skippedScorers,
+        result.pflipFallbackReason,
+      ),
       millis: performance.now() - started,
     };
     this.last = { data, result };

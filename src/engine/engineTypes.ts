@@ -7,6 +7,7 @@ import type {
   ClassroomFit,
   ClassroomWorld,
   CoreThresholds,
+  DataWarning,
   PostActivation,
   PostBoard,
   PostScoringParams,
@@ -78,6 +79,8 @@ export interface ScoredDataset {
   scorers: string[];
   disabledRules: string[];
   thresholds: CoreThresholds;
+  /** what the run tolerated but the user must hear about (the CLI's warnings.tsv): input, skipped scorers, pflip */
+  warnings: DataWarning[];
   /** wall time of parsing + scoring, ms */
   millis: number;
 }
