@@ -16,7 +16,8 @@ import { browserAvailable, startHarness } from '../test/browser/browserHarness.t
 const root = join(import.meta.dirname, '..');
 const i = process.argv.indexOf('--repeats');
 const repeats = i >= 0 ? Number(process.argv[i + 1]) : 5;
-if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats must be a positive integer, got ${process.argv[i + 1]}`);
+if (!Number.isInteger(repeats) || repeats < 1)
+  throw new Error(`--repeats must be a positive integer, got ${process.argv[i + 1]}`);
 const available = browserAvailable();
 if (!available.ok) {
   console.error(`browserRescore: ${available.reason}`);
@@ -54,9 +55,15 @@ try {
     async ({ scenario, seed, repeats }) => {
       type Client = {
         simulate(r: unknown): Promise<unknown>;
-        rescore(r: unknown): Promise<{ notes: { noteId: string[]; status: (string | null)[]; length: number }; counts: { ratings: number } }>;
+        rescore(
+          r: unknown,
+        ): Promise<{
+          notes: { noteId: string[]; status: (string | null)[]; length: number };
+          counts: { ratings: number };
+        }>;
       };
-      const client = (window as unknown as { __bridgelab: { session: { run: { client: Client } } } }).__bridgelab.session.run.client;
+      const client = (window as unknown as { __bridgelab: { session: { run: { client: Client } } } }).__bridgelab
+        .session.run.client;
       let t = performance.now();
       await client.simulate({ scenario, score: false });
       const generateMs = performance.now() - t;
@@ -89,7 +96,12 @@ const sim = await runSimulation(validateScenario(SCENARIO), { score: false });
 let latest = -Infinity;
 for (const t of sim.dataset.ratings.createdAt) latest = Math.max(latest, t);
 const nodeStarted = performance.now();
-const node = await scoreDataset(sim.dataset, { now: latest, seed: SEED, engine: await createEngine('typed'), scorers: ['MFCoreScorer'] });
+const node = await scoreDataset(sim.dataset, {
+  now: latest,
+  seed: SEED,
+  engine: await createEngine('typed'),
+  scorers: ['MFCoreScorer'],
+});
 const nodeMs = performance.now() - nodeStarted;
 const nodeStatus = new Map<string, string | null>();
 node.notes.key.forEach((n, r) => nodeStatus.set(sim.dataset.noteIds.values[n], node.notes.str('finalRatingStatus')[r]));
@@ -101,7 +113,11 @@ const agreement = browser.noteId.length > 0 ? same / browser.noteId.length : 0;
 const sorted = [...browser.rescoreMs].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 const check =
-  browser.notes !== node.notes.length ? `FAILED: ${browser.notes} notes in the browser, ${node.notes.length} in Node` : agreement < 0.99 ? `FAILED: only ${(100 * agreement).toFixed(1)} % of statuses agree with Node` : 'ok';
+  browser.notes !== node.notes.length
+    ? `FAILED: ${browser.notes} notes in the browser, ${node.notes.length} in Node`
+    : agreement < 0.99
+      ? `FAILED: only ${(100 * agreement).toFixed(1)} % of statuses agree with Node`
+      : 'ok';
 const line = {
   bench: 'browserRescore',
   date: new Date().toISOString(),

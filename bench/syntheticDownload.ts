@@ -35,13 +35,17 @@ export interface SyntheticSpec {
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-const pickFrom = <T,>(random: RandomSource, a: readonly T[]) => a[Math.floor(random() * a.length)];
+const pickFrom = <T>(random: RandomSource, a: readonly T[]) => a[Math.floor(random() * a.length)];
 
 /** A modeling group: the main core group for 60 % of raters, other core groups, then expansion and expansion-plus. */
 function drawGroup(random: RandomSource): number {
   const r = random();
   if (r < MAIN_GROUP_FRACTION) return MAIN_GROUP;
-  return r < 0.85 ? pickFrom(random, CORE_GROUPS) : r < 0.97 ? pickFrom(random, EXPANSION_GROUPS) : pickFrom(random, EXPANSION_PLUS_GROUPS);
+  return r < 0.85
+    ? pickFrom(random, CORE_GROUPS)
+    : r < 0.97
+      ? pickFrom(random, EXPANSION_GROUPS)
+      : pickFrom(random, EXPANSION_PLUS_GROUPS);
 }
 
 /** Draw a dataset of `spec.ratings` ratings (exactly, unless the rater×note space is too small). */

@@ -112,7 +112,15 @@ export { ADVERSARY_KINDS } from './scenario/scenarioTypes.ts';
 export { validateSweep, SweepError } from './sweep/validateSweep.ts';
 export { expandSweep, sweepRuns, variedPaths, type ExpandedCell, type SweepRun } from './sweep/expandSweep.ts';
 export type { SweepSpec, SweepAxis, SweepParam } from './sweep/sweepTypes.ts';
-export { runsHeader, runRow, summaryColumns, typedColumns, KEY_COLUMN, SEED_COLUMN, WALL_COLUMN } from './sweep/sweepTable.ts';
+export {
+  runsHeader,
+  runRow,
+  summaryColumns,
+  typedColumns,
+  KEY_COLUMN,
+  SEED_COLUMN,
+  WALL_COLUMN,
+} from './sweep/sweepTable.ts';
 /** meanInterval(values): mean and 95 % CI (Student's t, n − 1 dof); studentTQuantile(p, dof); canonicalJson(value). */
 export { meanInterval, type MeanInterval } from './sweep/meanInterval.ts';
 export { studentTQuantile, studentTCdf } from './sweep/studentT.ts';

@@ -82,12 +82,18 @@ describe('bridgelab CLI', () => {
   const notes = head(read('notes-00000.tsv'), 20);
 
   it('missing column', () => {
-    const bad = ratings.split('\n').map((l, i) => (i === 3 ? l.split('\t').slice(0, 20).join('\t') : l)).join('\n');
+    const bad = ratings
+      .split('\n')
+      .map((l, i) => (i === 3 ? l.split('\t').slice(0, 20).join('\t') : l))
+      .join('\n');
     expectBadInput(dataDir({ ratings: bad }), /ratings-00000\.tsv:4.*(column|field)/i);
   });
 
   it('unknown enum value', () => {
-    expectBadInput(dataDir({ ratings: setCell(ratings, 5, 8, 'MAYBE') }), /ratings-00000\.tsv:5.*helpfulnessLevel.*MAYBE/);
+    expectBadInput(
+      dataDir({ ratings: setCell(ratings, 5, 8, 'MAYBE') }),
+      /ratings-00000\.tsv:5.*helpfulnessLevel.*MAYBE/,
+    );
   });
 
   it('non-numeric timestamp', () => {
@@ -110,6 +116,9 @@ describe('bridgelab CLI', () => {
   });
 
   it('wrong header', () => {
-    expectBadInput(dataDir({ ratings: ratings.replace('helpfulnessLevel', 'helpfulnessLvl') }), /ratings-00000\.tsv:1.*helpfulnessL/);
+    expectBadInput(
+      dataDir({ ratings: ratings.replace('helpfulnessLevel', 'helpfulnessLvl') }),
+      /ratings-00000\.tsv:1.*helpfulnessL/,
+    );
   });
 });

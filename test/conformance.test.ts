@@ -20,7 +20,20 @@ function scoreCase(name: string, extra: string[] = []): { out: string; expected:
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'bridgelab.mjs'), 'score', join(root, 'datasets', 'conformance', name, 'input'), '--out', out, '--seed', '42', '--epoch-millis', NOW, '--quiet', '--strict', ...extra],
+    [
+      join(root, 'bin', 'bridgelab.mjs'),
+      'score',
+      join(root, 'datasets', 'conformance', name, 'input'),
+      '--out',
+      out,
+      '--seed',
+      '42',
+      '--epoch-millis',
+      NOW,
+      '--quiet',
+      '--strict',
+      ...extra,
+    ],
     { encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`bridgelab score failed (${run.status}): ${run.stderr}`);

@@ -25,13 +25,18 @@ export function readOutputTable(file: string, text: string, required: readonly s
       if (header === null) {
         header = fields;
         for (const name of required) {
-          if (!header.includes(name)) throw new DataFormatError({ file, line: lineNo, reason: `no column ${name} in the header` });
+          if (!header.includes(name))
+            throw new DataFormatError({ file, line: lineNo, reason: `no column ${name} in the header` });
         }
         header.forEach(() => cells.push([]));
         return;
       }
       if (fields.length !== header.length) {
-        throw new DataFormatError({ file, line: lineNo, reason: `${fields.length} fields, the header has ${header.length}` });
+        throw new DataFormatError({
+          file,
+          line: lineNo,
+          reason: `${fields.length} fields, the header has ${header.length}`,
+        });
       }
       fields.forEach((v, k) => cells[k].push(v === '' ? null : v));
     },

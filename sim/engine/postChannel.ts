@@ -132,15 +132,12 @@ export class PostChannel {
       noteModel: noteModelOfResult(result, data),
       scoredAtMillis: now,
     };
-    const scored = scorePosts(
-      scoreInput,
-      {
-        factorSplitPoint: p.factorSplitPoint,
-        minLingers: p.minLingers,
-        quantileThreshold: p.quantileThreshold,
-        disabledRules: p.disabledRules,
-      },
-    );
+    const scored = scorePosts(scoreInput, {
+      factorSplitPoint: p.factorSplitPoint,
+      minLingers: p.minLingers,
+      quantileThreshold: p.quantileThreshold,
+      disabledRules: p.disabledRules,
+    });
     const snap = this.timeline.record(scored, now, this.activity.lingers, this.activity.ratings);
     const { universe, ranked } = this.rank(snap);
     this.metrics.push(

@@ -24,7 +24,12 @@ describe('incremental rescoring with a previous run fed back', () => {
       auxNoteInfo: readOutputTable('aux_note_info.tsv', tsvText(tables.aux_note_info), ['noteId']),
     };
     const later = { ...data, statusHistory: nextStatusHistory(first) };
-    const second = await scoreDataset(later, { ...opts, now: NOW + SIX_HOURS, previous, prescoring: first.run.prescoring });
+    const second = await scoreDataset(later, {
+      ...opts,
+      now: NOW + SIX_HOURS,
+      previous,
+      prescoring: first.run.prescoring,
+    });
 
     const rescore = second.run.rescore;
     expect(rescore).not.toBeNull();
@@ -44,7 +49,8 @@ describe('incremental rescoring with a previous run fed back', () => {
       }
       rescored++;
       expect(second.notes.str('rescoringActiveRules')[r]).toBeTruthy();
-      if (stabilizing[r] > 0 && before[r] !== 'CURRENTLY_RATED_HELPFUL' && after[r] === 'CURRENTLY_RATED_HELPFUL') released++;
+      if (stabilizing[r] > 0 && before[r] !== 'CURRENTLY_RATED_HELPFUL' && after[r] === 'CURRENTLY_RATED_HELPFUL')
+        released++;
     }
     expect(rescored).toBeGreaterThan(0);
     expect(rescored).toBeLessThan(second.notes.length);

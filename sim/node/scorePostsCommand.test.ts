@@ -99,7 +99,9 @@ describe('bridgelab score-posts', () => {
     );
     expect(err.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/3 posts, 1 candidates, 1 active/);
     const again = join(tmp, 'again');
-    expect(await main(['score-posts', data, '--scored', scored, '--out', again, '--epoch-millis', '1750000000000'])).toBe(0);
+    expect(
+      await main(['score-posts', data, '--scored', scored, '--out', again, '--epoch-millis', '1750000000000']),
+    ).toBe(0);
     expect(readFileSync(join(again, 'scored_posts.tsv'))).toEqual(readFileSync(join(out, 'scored_posts.tsv')));
     err.mockRestore();
   });

@@ -38,7 +38,9 @@ export function explainPost(s: ScoredPosts, r: number): PostExplanation {
     } else if (name === 'TotalPosPath' && reached && s.candidate[r]) {
       reasons.push(`${s.totalPos[r]} likes in all (totalPos) reach the cut-off ${cut(s.totalPosCutoff)}`);
     } else if (name === 'MinPosPath' && reached && s.candidate[r]) {
-      reasons.push(`liked by ${s.minPos[r]} on its less-liking side (minPos) reaching the cut-off ${cut(s.minPosCutoff)}`);
+      reasons.push(
+        `liked by ${s.minPos[r]} on its less-liking side (minPos) reaching the cut-off ${cut(s.minPosCutoff)}`,
+      );
     }
   });
   const active = s.active[r] === 1;

@@ -60,7 +60,8 @@ export class Frame {
   }
 
   set(name: string, column: Column): void {
-    if (column.length !== this.length) throw new Error(`column ${name}: ${column.length} rows, frame has ${this.length}`);
+    if (column.length !== this.length)
+      throw new Error(`column ${name}: ${column.length} rows, frame has ${this.length}`);
     this.cols.set(name, column);
   }
 

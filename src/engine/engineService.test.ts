@@ -9,13 +9,20 @@ import type { DataFile } from './engineTypes.ts';
 
 const input = join(import.meta.dirname, '..', '..', 'datasets', 'conformance', 'core-s101', 'input');
 const file = (name: string): DataFile => ({ name, blob: new Blob([readFileSync(join(input, name))]) });
-const FILES = ['notes-00000.tsv.gz', 'ratings-00000.tsv.gz', 'noteStatusHistory-00000.tsv.gz', 'userEnrollment-00000.tsv.gz'];
+const FILES = [
+  'notes-00000.tsv.gz',
+  'ratings-00000.tsv.gz',
+  'noteStatusHistory-00000.tsv.gz',
+  'userEnrollment-00000.tsv.gz',
+];
 
 describe('EngineService through the in-process client', () => {
   it('streams the gzipped download files and scores them with the core model, reporting progress', async () => {
     const engine = createInProcessEngineClient();
     const stages: string[] = [];
-    const result = await engine.scoreFiles(FILES.map(file), { seed: 42, now: 1748736000000 }, (p) => stages.push(p.stage));
+    const result = await engine.scoreFiles(FILES.map(file), { seed: 42, now: 1748736000000 }, (p) =>
+      stages.push(p.stage),
+    );
     expect(result.counts).toEqual({ notes: 1000, ratings: 60000, participants: expect.any(Number) });
     expect(result.notes.length).toBe(1000);
     const statuses = new Set(result.notes.status);
@@ -35,12 +42,23 @@ describe('EngineService through the in-process client', () => {
   it('reads plain .tsv, names bad files and reports bad content with file and line', async () => {
     const engine = createInProcessEngineClient();
     const bad = { name: 'notes.csv', blob: new Blob(['x']) };
-    await expect(engine.scoreFiles([bad], { seed: 1 })).rejects.toThrow(/notes\.csv: not a Community Notes download file/);
-    await expect(engine.scoreFiles([file('ratings-00000.tsv.gz')], { seed: 1 })).rejects.toThrow(/exactly one notes file/);
+    await expect(engine.scoreFiles([bad], { seed: 1 })).rejects.toThrow(
+      /notes\.csv: not a Community Notes download file/,
+    );
+    await expect(engine.scoreFiles([file('ratings-00000.tsv.gz')], { seed: 1 })).rejects.toThrow(
+      /exactly one notes file/,
+    );
     const notes = { name: 'notes-00000.tsv', blob: new Blob(['noteId\tbroken\n1\t2\n']) };
-    await expect(engine.scoreFiles([notes, file('ratings-00000.tsv.gz')], { seed: 1 })).rejects.toThrow(/notes-00000\.tsv:1/);
-    const truncated = { name: 'ratings-00000.tsv.gz', blob: new Blob([gzipSync(Buffer.from('a\tb\n')).subarray(0, 10)]) };
-    await expect(engine.scoreFiles([file('notes-00000.tsv.gz'), truncated], { seed: 1 })).rejects.toThrow(/ratings-00000\.tsv\.gz/);
+    await expect(engine.scoreFiles([notes, file('ratings-00000.tsv.gz')], { seed: 1 })).rejects.toThrow(
+      /notes-00000\.tsv:1/,
+    );
+    const truncated = {
+      name: 'ratings-00000.tsv.gz',
+      blob: new Blob([gzipSync(Buffer.from('a\tb\n')).subarray(0, 10)]),
+    };
+    await expect(engine.scoreFiles([file('notes-00000.tsv.gz'), truncated], { seed: 1 })).rejects.toThrow(
+      /ratings-00000\.tsv\.gz/,
+    );
   });
 
   it('lists the same warnings as the CLI: a rating on an unknown note, an untrained flip model', async () => {

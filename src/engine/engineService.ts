@@ -127,7 +127,10 @@ export class EngineService {
     const sim = this.lastSim;
     if (sim === null) throw new Error('postBoard: no simulation has finished yet');
     const board = postBoard(sim, params);
-    if (board === null) throw new Error('postBoard: the last simulation has no post run (posts.enabled is off, or no post run succeeded)');
+    if (board === null)
+      throw new Error(
+        'postBoard: the last simulation has no post run (posts.enabled is off, or no post run succeeded)',
+      );
     return board;
   }
 

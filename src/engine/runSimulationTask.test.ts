@@ -60,11 +60,15 @@ describe('simulate through the engine client', () => {
     });
     expect(summary.cancelled).toBe(true);
     expect(summary.stepsDone).toBeLessThan(48);
-    await expect(engine.simulate({ scenario: { world: { raters: -1 } } })).rejects.toThrow(/scenario\.world\.raters: -1 is not allowed/);
+    await expect(engine.simulate({ scenario: { world: { raters: -1 } } })).rejects.toThrow(
+      /scenario\.world\.raters: -1 is not allowed/,
+    );
   });
 
   it('runs the counterfactual after the main run and reports attack success as sim’s runExperiment does', async () => {
-    const json = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'datasets', 'scenarios', 'pile-on.json'), 'utf8'));
+    const json = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'datasets', 'scenarios', 'pile-on.json'), 'utf8'),
+    );
     const scenario = {
       ...json,
       world: { raters: 600, notes: 200, ratings: 7000 },
@@ -76,7 +80,9 @@ describe('simulate through the engine client', () => {
     const summary = await engine.simulate({ scenario, counterfactual: true }, (e) => events.push(e));
     const phases = events.map((e) => e.phase);
     expect(phases.indexOf('counterfactual')).toBeGreaterThan(phases.lastIndexOf('main'));
-    expect(events.filter((e) => e.kind === 'run' && e.phase === 'counterfactual').map((e) => e.label)).toEqual(Array(6).fill('counterfactual'));
+    expect(events.filter((e) => e.kind === 'run' && e.phase === 'counterfactual').map((e) => e.label)).toEqual(
+      Array(6).fill('counterfactual'),
+    );
     const attack = summary.attack!;
     expect(attack).not.toBeNull();
     expect(attack.counterfactual.withAdversaries).toBe(false);

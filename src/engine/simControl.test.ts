@@ -67,15 +67,27 @@ describe('SimControl without shared memory', () => {
     control.pause();
     const steps: number[] = [];
     const done = engine.simulate({ scenario: SMALL, control: control.buffer }, (e: SimEvent) => steps.push(e.step));
-    await until(() => steps.length, (n) => n > 0, 'the first step');
+    await until(
+      () => steps.length,
+      (n) => n > 0,
+      'the first step',
+    );
     await sleep(150);
     expect(Math.max(...steps)).toBe(1);
     control.step();
-    await until(() => Math.max(...steps), (s) => s === 2, 'step 2');
+    await until(
+      () => Math.max(...steps),
+      (s) => s === 2,
+      'step 2',
+    );
     await sleep(100);
     expect(Math.max(...steps)).toBe(2);
     control.resume();
-    await until(() => Math.max(...steps), (s) => s >= 6, 'the run going on');
+    await until(
+      () => Math.max(...steps),
+      (s) => s >= 6,
+      'the run going on',
+    );
     control.cancel();
     const summary = await done;
     expect(summary.cancelled).toBe(true);
@@ -87,15 +99,27 @@ describe('SimControl without shared memory', () => {
     const started = run.start(validateScenario(SMALL), { paused: true });
     expect(run.phase).toBe('paused');
     expect(run.sharedControl).toBe(false);
-    await until(() => run.progress?.step ?? 0, (s) => s === 1, 'the first step');
+    await until(
+      () => run.progress?.step ?? 0,
+      (s) => s === 1,
+      'the first step',
+    );
     await sleep(150);
     expect(run.progress?.step).toBe(1);
     run.step();
-    await until(() => run.progress?.step ?? 0, (s) => s === 2, 'step 2 after Step');
+    await until(
+      () => run.progress?.step ?? 0,
+      (s) => s === 2,
+      'step 2 after Step',
+    );
     await sleep(100);
     expect(run.progress?.step).toBe(2);
     run.resume();
-    await until(() => run.progress?.step ?? 0, (s) => s >= 8, 'the resumed run');
+    await until(
+      () => run.progress?.step ?? 0,
+      (s) => s >= 8,
+      'the resumed run',
+    );
     run.pause();
     // The engine sees the pause at its next step boundary (after a scoring run in progress, which can take longer
     // than any fixed wait on a loaded machine): wait for progress to settle, then cancel while paused.

@@ -58,9 +58,12 @@ export class SimControl {
     buffer?: Int32Array,
     private readonly forward?: (command: ControlCommand) => void,
   ) {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+    const shared =
+      typeof SharedArrayBuffer !== 'undefined' &&
+      (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
     this.buffer = buffer ?? new Int32Array(shared ? new SharedArrayBuffer(5 * 4) : new ArrayBuffer(5 * 4));
-    if (this.buffer.length < 5) throw new Error(`SimControl: the control block has ${this.buffer.length} entries, expected 5`);
+    if (this.buffer.length < 5)
+      throw new Error(`SimControl: the control block has ${this.buffer.length} entries, expected 5`);
   }
 
   /** Whether both sides see this block (shared memory); otherwise commands travel as messages. */
@@ -121,10 +124,13 @@ export class SimControl {
       case 'cancel':
         return this.cancel();
       case 'delay':
-        if (typeof command.ms !== 'number' || !(command.ms >= 0)) throw new Error(`SimControl: delay must be a number of ms >= 0, got ${String(command.ms)}`);
+        if (typeof command.ms !== 'number' || !(command.ms >= 0))
+          throw new Error(`SimControl: delay must be a number of ms >= 0, got ${String(command.ms)}`);
         return this.setDelay(command.ms);
       default:
-        throw new Error(`SimControl: unknown command ${JSON.stringify(command)} (expected pause, resume, step, cancel or delay)`);
+        throw new Error(
+          `SimControl: unknown command ${JSON.stringify(command)} (expected pause, resume, step, cancel or delay)`,
+        );
     }
   }
 
@@ -136,7 +142,8 @@ export class SimControl {
    */
   waitTurn(): void | Promise<void> {
     if (this.live) return this.blockTurn();
-    if (!this.paused && Atomics.load(this.buffer, DELAY) === 0 && performance.now() - this.lastYield < YIELD_EVERY_MS) return;
+    if (!this.paused && Atomics.load(this.buffer, DELAY) === 0 && performance.now() - this.lastYield < YIELD_EVERY_MS)
+      return;
     return this.yieldTurn();
   }
 
@@ -156,7 +163,11 @@ export class SimControl {
     const started = performance.now();
     await yieldToEvents();
     // The delay is read again after each slice, so a speed change or a cancel takes effect at once.
-    for (let left = Atomics.load(this.buffer, DELAY); left > 0 && !this.aborted; left = started + Atomics.load(this.buffer, DELAY) - performance.now()) {
+    for (
+      let left = Atomics.load(this.buffer, DELAY);
+      left > 0 && !this.aborted;
+      left = started + Atomics.load(this.buffer, DELAY) - performance.now()
+    ) {
       await sleep(Math.min(POLL_MS, left));
     }
     while (this.paused && !this.aborted) {

@@ -6,7 +6,16 @@
 import { releaseProxy, transfer, type Remote } from 'comlink';
 import { type DatasetTexts, transferables } from '../../sim/index.ts';
 import type { EngineService } from './engineService.ts';
-import type { ClassroomWorld, ControlCommand, DataFile, PostScoringParams, ProgressFn, ScoreRequest, SimEvent, SimRequest } from './engineTypes.ts';
+import type {
+  ClassroomWorld,
+  ControlCommand,
+  DataFile,
+  PostScoringParams,
+  ProgressFn,
+  ScoreRequest,
+  SimEvent,
+  SimRequest,
+} from './engineTypes.ts';
 
 const withTransfer = <T>(value: T): T => transfer(value, transferables(value));
 
@@ -26,7 +35,8 @@ export function createWorkerApi(service: EngineService) {
       withCallback(onProgress, (p) => service.scoreFiles(files, request, p)),
     scoreTexts: (texts: DatasetTexts, request: ScoreRequest, onProgress?: ProgressFn) =>
       withCallback(onProgress, (p) => service.scoreTexts(texts, request, p)),
-    rescore: (request: ScoreRequest, onProgress?: ProgressFn) => withCallback(onProgress, (p) => service.rescore(request, p)),
+    rescore: (request: ScoreRequest, onProgress?: ProgressFn) =>
+      withCallback(onProgress, (p) => service.rescore(request, p)),
     simulate: (request: SimRequest, onEvent?: (event: SimEvent) => void) =>
       withCallback(onEvent, (e) => service.simulate(request, e)),
     control: (controlId: string, command: ControlCommand) => service.control(controlId, command),

@@ -18,10 +18,17 @@ export interface EngineConnection {
 /** Creates an EngineClient backed by its own Web Worker (started on the first request). */
 export function createWorkerEngineClient(): EngineClient {
   return createRemoteEngineClient((fail) => {
-    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'bridgelab-engine' });
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'bridgelab-engine',
+    });
     // A worker that fails to load or crashes answers nothing: fail every request in flight instead of hanging.
-    worker.addEventListener('error', (e) => fail(new Error(`the engine worker failed: ${e.message || 'it could not start'}`)));
-    worker.addEventListener('messageerror', () => fail(new Error('the engine worker sent a message that could not be read')));
+    worker.addEventListener('error', (e) =>
+      fail(new Error(`the engine worker failed: ${e.message || 'it could not start'}`)),
+    );
+    worker.addEventListener('messageerror', () =>
+      fail(new Error('the engine worker sent a message that could not be read')),
+    );
     return { endpoint: worker, close: () => worker.terminate() };
   });
 }
@@ -62,8 +69,10 @@ export function createRemoteEngineClient(connect: (fail: (err: Error) => void) =
     });
 
   // The engine releases the callback's proxy when its request ends.
-  const withProgress = <T>(onProgress: ProgressFn | undefined, run: (p: ProgressFn | undefined) => Promise<T>): Promise<T> =>
-    run(onProgress ? proxy(onProgress) : undefined);
+  const withProgress = <T>(
+    onProgress: ProgressFn | undefined,
+    run: (p: ProgressFn | undefined) => Promise<T>,
+  ): Promise<T> => run(onProgress ? proxy(onProgress) : undefined);
 
   /** Closes the connection and rejects every request in flight with `reason`. */
   const fail = (reason: Error) => {
@@ -80,7 +89,8 @@ export function createRemoteEngineClient(connect: (fail: (err: Error) => void) =
       call((r) => withProgress(onProgress, (p) => r.scoreFiles(files, request, p) as Promise<never>)),
     scoreTexts: (texts, request, onProgress) =>
       call((r) => withProgress(onProgress, (p) => r.scoreTexts(texts, request, p) as Promise<never>)),
-    rescore: (request, onProgress) => call((r) => withProgress(onProgress, (p) => r.rescore(request, p) as Promise<never>)),
+    rescore: (request, onProgress) =>
+      call((r) => withProgress(onProgress, (p) => r.rescore(request, p) as Promise<never>)),
     simulate: (request, onEvent) =>
       call((r) => r.simulate(request, (onEvent ? proxy(onEvent) : undefined) as never) as Promise<never>),
     // No engine yet means no run to control: do not start a worker just for that.

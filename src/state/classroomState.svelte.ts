@@ -9,7 +9,8 @@ import type { ClassroomResult, ClassroomWorld } from '../engine/engineTypes.ts';
 export const CELL_CYCLE = [-1, 2, 1, 0] as const;
 
 /** The next value of a cell after a click. */
-export const nextCell = (v: number): number => CELL_CYCLE[(CELL_CYCLE.indexOf(v as -1 | 0 | 1 | 2) + 1) % CELL_CYCLE.length];
+export const nextCell = (v: number): number =>
+  CELL_CYCLE[(CELL_CYCLE.indexOf(v as -1 | 0 | 1 | 2) + 1) % CELL_CYCLE.length];
 
 export class ClassroomState {
   result = $state.raw<ClassroomResult | null>(null);

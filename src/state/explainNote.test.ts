@@ -27,11 +27,16 @@ describe('explainNote', () => {
   });
 
   it('explains a one-sided note, a note with too few ratings and an unscored one', () => {
-    const oneSided = explainNote({ ...base, status: 'NEEDS_MORE_RATINGS', intercept: 0.1, factor: 0.9, numRatings: 3 }, t).join('\n');
+    const oneSided = explainNote(
+      { ...base, status: 'NEEDS_MORE_RATINGS', intercept: 0.1, factor: 0.9, numRatings: 3 },
+      t,
+    ).join('\n');
     expect(oneSided).toMatch(/between the two/);
     expect(oneSided).toMatch(/one side/);
     expect(oneSided).toMatch(/only 3 ratings/);
-    const unscored = explainNote({ ...base, status: null, decidedBy: null, intercept: NaN, numRatings: 2 }, t).join('\n');
+    const unscored = explainNote({ ...base, status: null, decidedBy: null, intercept: NaN, numRatings: 2 }, t).join(
+      '\n',
+    );
     expect(unscored).toMatch(/did not score it \(2 ratings\)/);
     expect(ruleWords('GroupModel07 (v1.1)')).toMatch(/group/);
     expect(ruleWords('SomethingNew (v9)')).toBe('SomethingNew');

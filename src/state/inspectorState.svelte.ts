@@ -15,7 +15,10 @@ export class InspectorState {
     this.loading = true;
     this.error = null;
     try {
-      const [ratings, history] = await Promise.all([client.noteRatings(noteId), withHistory ? client.noteHistory(noteId) : Promise.resolve(null)]);
+      const [ratings, history] = await Promise.all([
+        client.noteRatings(noteId),
+        withHistory ? client.noteHistory(noteId) : Promise.resolve(null),
+      ]);
       if (mine !== this.generation) return;
       this.ratings = ratings;
       this.history = history;

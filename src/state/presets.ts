@@ -17,7 +17,10 @@ export const QUICK_PRESET = {
   scoring: { scorers: ['MFCoreScorer'] },
 };
 
-const files = import.meta.glob('../../datasets/scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+const files = import.meta.glob('../../datasets/scenarios/*.json', { eager: true, import: 'default' }) as Record<
+  string,
+  unknown
+>;
 
 /** Preset name -> raw JSON, the dashboard default first, then the bundled presets by name. */
 export const PRESETS: ReadonlyMap<string, unknown> = new Map<string, unknown>([

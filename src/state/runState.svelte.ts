@@ -53,13 +53,19 @@ export class RunState {
    * Starts `scenario` (optionally with extra rules off, a paused start, or its counterfactual after it to measure
    * attack success); abandons any run in progress.
    */
-  async start(scenario: Scenario, options: { disabledRules?: string[]; paused?: boolean; counterfactual?: boolean } = {}): Promise<void> {
+  async start(
+    scenario: Scenario,
+    options: { disabledRules?: string[]; paused?: boolean; counterfactual?: boolean } = {},
+  ): Promise<void> {
     this.stopCurrent();
     const mine = ++this.generation;
     const controlId = `${this.label}-${++RunState.controls}`;
     // Without shared memory, commands travel as messages; a failed send means the engine is gone, which the
     // simulate request itself reports.
-    const control = new SimControl(undefined, (command) => void this.client.control(controlId, command).catch(() => {}));
+    const control = new SimControl(
+      undefined,
+      (command) => void this.client.control(controlId, command).catch(() => {}),
+    );
     this.control = control;
     this.sharedControl = control.live;
     control.setDelay(this.speed > 0 ? 1000 / this.speed : 0);
@@ -78,7 +84,16 @@ export class RunState {
       if (e.kind === 'step') this.progress = e;
       else {
         if (e.phase === 'main') this.runs = [...this.runs, e];
-        this.progress = { kind: 'step', label: e.label, phase: e.phase, step: e.step, steps: e.steps, time: e.time, notes: e.notes, ratings: e.ratings };
+        this.progress = {
+          kind: 'step',
+          label: e.label,
+          phase: e.phase,
+          step: e.step,
+          steps: e.steps,
+          time: e.time,
+          notes: e.notes,
+          ratings: e.ratings,
+        };
       }
     };
     try {

@@ -15,7 +15,12 @@ export type EditResult = { ok: true; scenario: Scenario } | { ok: false; error: 
 
 /** The value at a dotted path. */
 export const valueAt = (obj: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
 
 function setAt(obj: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');

@@ -18,7 +18,12 @@ import { noSweepsView, type SweepsView } from './sweepsView.ts';
 import type { PageName, ResultSource, UrlState } from './urlCodec.ts';
 
 /** Safeguard rules the robustness page switches off by default (when the scenario names none). */
-export const DEFAULT_SAFEGUARDS = ['NoHighVolIntercept (v1.0)', 'NoCorrelatedIntercept (v1.0)', 'MinMinorityRaters (v1.0)', 'RaterBalance (v1.0)'];
+export const DEFAULT_SAFEGUARDS = [
+  'NoHighVolIntercept (v1.0)',
+  'NoCorrelatedIntercept (v1.0)',
+  'MinMinorityRaters (v1.0)',
+  'RaterBalance (v1.0)',
+];
 
 export class Session {
   page = $state<PageName>('scenario');

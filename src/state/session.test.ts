@@ -8,7 +8,12 @@ const SMALL = { raters: 1000, notes: 300, ratings: 12000 };
 
 describe('Session and its result holders (in-process engine)', () => {
   it('applies a link, runs the scenario to the end and finds a note for the inspector', async () => {
-    const session = new Session(createInProcessEngineClient, decodeState(`page=run&world.raters=${SMALL.raters}&world.notes=${SMALL.notes}&world.ratings=${SMALL.ratings}&time.days=2`));
+    const session = new Session(
+      createInProcessEngineClient,
+      decodeState(
+        `page=run&world.raters=${SMALL.raters}&world.notes=${SMALL.notes}&world.ratings=${SMALL.ratings}&time.days=2`,
+      ),
+    );
     expect(session.page).toBe('run');
     expect(session.scenario.world.raters).toBe(1000);
     await session.run.start(session.scenario);

@@ -16,10 +16,15 @@ export interface MeanCurve {
   points: MeanPoint[];
 }
 
-const numberOf = (s: string | null | undefined): number => (s === null || s === undefined || s.trim() === '' ? NaN : Number(s));
+const numberOf = (s: string | null | undefined): number =>
+  s === null || s === undefined || s.trim() === '' ? NaN : Number(s);
 
 /** The metric's values grouped by the text of `keys` columns, groups in first-seen order. */
-function groupRuns(table: TextTable, metric: string, keys: readonly string[]): Map<string, { at: string[]; values: number[] }> {
+function groupRuns(
+  table: TextTable,
+  metric: string,
+  keys: readonly string[],
+): Map<string, { at: string[]; values: number[] }> {
   const metricCells = table.columns.get(metric);
   if (!metricCells) throw new Error(`no metric column ${metric}`);
   const keyCells = keys.map((k) => {

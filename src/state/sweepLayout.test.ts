@@ -66,29 +66,61 @@ describe('Sweeps page view model', () => {
 
   it('resolves the view against the table: defaults, unknown names, heat map only over two numeric parameters', async () => {
     const layout = sweepLayout(await parquet('runs.parquet'));
-    expect(sweepAxes(layout, noSweepsView())).toEqual({ metric: 'main.ratings', x: 'world.ratings', by: null, chart: 'lines', notes: [] });
-    const two = sweepAxes(layout, { ...noSweepsView(), metric: 'main.flips.total', x: 'world.authorFraction', by: 'world.ratings' });
-    expect(two).toMatchObject({ metric: 'main.flips.total', x: 'world.authorFraction', by: 'world.ratings', chart: 'heat' });
-    expect(sweepAxes(layout, { ...noSweepsView(), by: 'world.ratings', x: 'world.authorFraction', chart: 'lines' }).chart).toBe('lines');
+    expect(sweepAxes(layout, noSweepsView())).toEqual({
+      metric: 'main.ratings',
+      x: 'world.ratings',
+      by: null,
+      chart: 'lines',
+      notes: [],
+    });
+    const two = sweepAxes(layout, {
+      ...noSweepsView(),
+      metric: 'main.flips.total',
+      x: 'world.authorFraction',
+      by: 'world.ratings',
+    });
+    expect(two).toMatchObject({
+      metric: 'main.flips.total',
+      x: 'world.authorFraction',
+      by: 'world.ratings',
+      chart: 'heat',
+    });
+    expect(
+      sweepAxes(layout, { ...noSweepsView(), by: 'world.ratings', x: 'world.authorFraction', chart: 'lines' }).chart,
+    ).toBe('lines');
     const unknown = sweepAxes(layout, { ...noSweepsView(), metric: 'main.nope', x: 'world.nope', by: 'world.ratings' });
     expect(unknown.metric).toBe('main.ratings');
     expect(unknown.x).toBe('world.ratings');
     expect(unknown.by).toBeNull(); // the same as x
-    expect(unknown.notes).toEqual(['metric main.nope is not in this sweep; showing main.ratings', 'parameter world.nope is not in this sweep; showing world.ratings']);
+    expect(unknown.notes).toEqual([
+      'metric main.nope is not in this sweep; showing main.ratings',
+      'parameter world.nope is not in this sweep; showing world.ratings',
+    ]);
   });
 
   it('keeps the bundled example and the chart choices in the URL', () => {
     const state = defaultState();
     state.page = 'sweeps';
-    state.sweeps = { example: 'classroom-grid', metric: 'main.flips.total', x: 'world.authorFraction', by: 'world.ratings', chart: 'lines' };
+    state.sweeps = {
+      example: 'classroom-grid',
+      metric: 'main.flips.total',
+      x: 'world.authorFraction',
+      by: 'world.ratings',
+      chart: 'lines',
+    };
     const search = encodeState(state);
-    expect(search).toBe('page=sweeps&sweep=classroom-grid&sweepMetric=main.flips.total&sweepX=world.authorFraction&sweepBy=world.ratings&sweepChart=lines');
+    expect(search).toBe(
+      'page=sweeps&sweep=classroom-grid&sweepMetric=main.flips.total&sweepX=world.authorFraction&sweepBy=world.ratings&sweepChart=lines',
+    );
     const { state: back, errors } = decodeState(search);
     expect(errors).toEqual([]);
     expect(back.page).toBe('sweeps');
     expect(back.sweeps).toEqual(state.sweeps);
     const bad = decodeState('page=sweeps&sweep=nope&sweepChart=pie');
     expect(bad.state.sweeps.example).toBeNull();
-    expect(bad.errors).toEqual(['sweep=nope: unknown bundled sweep (known: classroom-grid)', 'sweepChart=pie: expected heat or lines']);
+    expect(bad.errors).toEqual([
+      'sweep=nope: unknown bundled sweep (known: classroom-grid)',
+      'sweepChart=pie: expected heat or lines',
+    ]);
   });
 });

@@ -45,7 +45,8 @@ export class SweepsState {
       const candidates = files.filter((f) => !isSummary(f.name));
       const runsFile = candidates.find((f) => /\.parquet$/i.test(f.name)) ?? candidates[0];
       if (!runsFile) throw new Error('no runs table: choose runs.parquet or runs.tsv (and optionally summary.parquet)');
-      const summaryFile = files.find((f) => isSummary(f.name) && /\.parquet$/i.test(f.name)) ?? files.find((f) => isSummary(f.name));
+      const summaryFile =
+        files.find((f) => isSummary(f.name) && /\.parquet$/i.test(f.name)) ?? files.find((f) => isSummary(f.name));
       const runs = await readTable(runsFile);
       const layout = sweepLayout(runs);
       const summary = summaryFile ? await readTable(summaryFile) : null;

@@ -60,7 +60,12 @@ export function defaultState(): UrlState {
 }
 
 const getPath = (obj: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
 
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
@@ -144,7 +149,19 @@ export function decodeState(search: string): { state: UrlState; errors: string[]
   const q = new URLSearchParams(search);
   const errors: string[] = [];
   const state = defaultState();
-  const known = new Set(['page', 'preset', 'adversaries', 'note', 'source', 'grid', 'gridSeed', 'teach', ...POSTS_VIEW_KEYS, ...SWEEPS_VIEW_KEYS, ...SCENARIO_FIELDS.map((f) => f.path)]);
+  const known = new Set([
+    'page',
+    'preset',
+    'adversaries',
+    'note',
+    'source',
+    'grid',
+    'gridSeed',
+    'teach',
+    ...POSTS_VIEW_KEYS,
+    ...SWEEPS_VIEW_KEYS,
+    ...SCENARIO_FIELDS.map((f) => f.path),
+  ]);
   for (const key of q.keys()) if (!known.has(key)) errors.push(`${key}: unknown link parameter (ignored)`);
 
   const page = q.get('page');

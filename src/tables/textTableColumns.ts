@@ -2,7 +2,8 @@ import type { TextTable } from '../../sim/index.ts';
 import type { TableColumn } from './tsv.ts';
 
 /** A read-back cell that is empty or a number. */
-export const isNumberCell = (c: string | null): boolean => c === null || (c.trim() !== '' && Number.isFinite(Number(c)));
+export const isNumberCell = (c: string | null): boolean =>
+  c === null || (c.trim() !== '' && Number.isFinite(Number(c)));
 
 /** A read-back table's columns for DataTable: a column whose non-empty cells are all numbers is numeric. */
 export function textTableColumns(table: TextTable): TableColumn[] {

@@ -27,7 +27,10 @@ export const CHROMIUM_ARGS = [
 export function browserAvailable(): { ok: boolean; reason: string } {
   return existsSync(CHROMIUM)
     ? { ok: true, reason: '' }
-    : { ok: false, reason: `${CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run the browser tests` };
+    : {
+        ok: false,
+        reason: `${CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run the browser tests`,
+      };
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -57,7 +60,12 @@ export async function startHarness(root: string): Promise<Harness> {
   try {
     await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
     const port = await freePort();
-    server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+    server = await preview({
+      root,
+      logLevel: 'error',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   } catch (err) {
     await server?.close();
@@ -91,7 +99,12 @@ export const LONG_TASK_RECORDER = `
  * Polls `get` until `ok` accepts its value (Playwright's web-first assertions are not in playwright-core);
  * throws naming `what` and the last value seen after `timeout` ms.
  */
-export async function eventually<T>(get: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 15_000): Promise<T> {
+export async function eventually<T>(
+  get: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<T> {
   const until = Date.now() + timeout;
   let last: T | undefined;
   let lastError: unknown = null;

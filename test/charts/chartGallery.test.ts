@@ -285,8 +285,22 @@ const GALLERY: Record<string, [string, ChartSpec | null]> = {
     'Flips by author share, one curve per rating count',
     meanBandsPlot(
       [
-        { name: 'ratings = 120', points: [{ x: 0.25, mean: 0, low: 0, high: 0, n: 2 }, { x: 0.5, mean: 1.5, low: -4.85, high: 7.85, n: 2 }, { x: 0.75, mean: 1.5, low: NaN, high: NaN, n: 1 }] },
-        { name: 'ratings = 150', points: [{ x: 0.25, mean: 2, low: 2, high: 2, n: 2 }, { x: 0.5, mean: 4, low: -21.4, high: 29.4, n: 2 }, { x: 0.75, mean: 1.5, low: -4.85, high: 7.85, n: 2 }] },
+        {
+          name: 'ratings = 120',
+          points: [
+            { x: 0.25, mean: 0, low: 0, high: 0, n: 2 },
+            { x: 0.5, mean: 1.5, low: -4.85, high: 7.85, n: 2 },
+            { x: 0.75, mean: 1.5, low: NaN, high: NaN, n: 1 },
+          ],
+        },
+        {
+          name: 'ratings = 150',
+          points: [
+            { x: 0.25, mean: 2, low: 2, high: 2, n: 2 },
+            { x: 0.5, mean: 4, low: -21.4, high: 29.4, n: 2 },
+            { x: 0.75, mean: 1.5, low: -4.85, high: 7.85, n: 2 },
+          ],
+        },
       ],
       { xLabel: 'world.authorFraction', yLabel: 'flips (mean, 95 % CI)' },
     ),

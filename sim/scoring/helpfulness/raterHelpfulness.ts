@@ -75,9 +75,11 @@ export function computeHelpfulness(
     const key = (valid.agreeCount[u] - penalty[u]) / valid.ratingCount[u];
     h.raterAgreeRatioKeyWithHarassmentAbusePenalty[u] = key;
     const authorOk =
-      (authors.crhCrnhRatioDifference[u] >= params.minCRHVsCRNHRatio && authors.meanNoteScore[u] >= params.minMeanNoteScore) ||
+      (authors.crhCrnhRatioDifference[u] >= params.minCRHVsCRNHRatio &&
+        authors.meanNoteScore[u] >= params.minMeanNoteScore) ||
       (!isAuthor && Number.isNaN(authors.meanNoteScore[u]));
-    h.aboveHelpfulnessThreshold[u] = authorOk && agree >= params.minRaterAgreeRatio && key >= params.minRaterAgreeRatio ? 1 : 0;
+    h.aboveHelpfulnessThreshold[u] =
+      authorOk && agree >= params.minRaterAgreeRatio && key >= params.minRaterAgreeRatio ? 1 : 0;
   }
   return h;
 }

@@ -68,7 +68,12 @@ export function countValidRatings(
 }
 
 /** Rows (subset of `rows`) that fall in the validity window, ignoring note labels. */
-export function validRatingRows(ratings: RatingsTable, rows: Int32Array, info: NoteInfo, latestNonNMR: Float64Array): Int32Array {
+export function validRatingRows(
+  ratings: RatingsTable,
+  rows: Int32Array,
+  info: NoteInfo,
+  latestNonNMR: Float64Array,
+): Int32Array {
   const out: number[] = [];
   const early = new Map<number, number[]>();
   for (let k = 0; k < rows.length; k++) {

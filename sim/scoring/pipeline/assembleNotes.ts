@@ -58,20 +58,42 @@ function addRunStatistics(run: ScoringRun, frame: Frame): void {
     const f = r.flags[i];
     if (f & FLAG.populationSampled) popSampled[row]++;
     for (let t = 0; t < HELPFUL_TAGS.length; t++) if ((f >>> t) & 1) helpfulCounts[t][row]++;
-    for (let t = 0; t < NOT_HELPFUL_TAGS.length; t++) if ((f >>> (FLAG.notHelpfulTagShift + t)) & 1) notHelpfulCounts[t][row]++;
+    for (let t = 0; t < NOT_HELPFUL_TAGS.length; t++)
+      if ((f >>> (FLAG.notHelpfulTagShift + t)) & 1) notHelpfulCounts[t][row]++;
   }
   frame.set('numRatings', numRatings);
   frame.set('numRatingsLast28', last28);
   frame.set('numPopulationSampledRatings', popSampled);
   HELPFUL_TAGS.forEach((t, k) => frame.set(t, helpfulCounts[k]));
   NOT_HELPFUL_TAGS.forEach((t, k) => frame.set(t, notHelpfulCounts[k]));
-  frame.set('classification', Array.from(frame.key, (n) => CLASS_NAMES[ctx.info.classification[n]]));
-  frame.set('createdAtMillis', Float64Array.from(frame.key, (n) => ctx.info.createdAt[n]));
-  frame.set('noteAuthorParticipantId', Array.from(frame.key, (n) => (ctx.info.author[n] >= 0 ? ctx.data.participants.values[ctx.info.author[n]] : null)));
-  frame.set('currentStatus', Array.from(frame.key, (n) => ctx.previous.currentStatus[n]));
-  frame.set('lockedStatus', Array.from(frame.key, (n) => ctx.previous.lockedStatus[n]));
-  frame.set('firstNonNMRStatus', Array.from(frame.key, (n) => ctx.previous.firstNonNMRStatus[n]));
-  frame.set('timestampMillisOfNmrDueToMinStableCrhTime', Float64Array.from(frame.key, (n) => ctx.previous.timestampMillisOfNmrDueToMinStableCrhTime[n]));
+  frame.set(
+    'classification',
+    Array.from(frame.key, (n) => CLASS_NAMES[ctx.info.classification[n]]),
+  );
+  frame.set(
+    'createdAtMillis',
+    Float64Array.from(frame.key, (n) => ctx.info.createdAt[n]),
+  );
+  frame.set(
+    'noteAuthorParticipantId',
+    Array.from(frame.key, (n) => (ctx.info.author[n] >= 0 ? ctx.data.participants.values[ctx.info.author[n]] : null)),
+  );
+  frame.set(
+    'currentStatus',
+    Array.from(frame.key, (n) => ctx.previous.currentStatus[n]),
+  );
+  frame.set(
+    'lockedStatus',
+    Array.from(frame.key, (n) => ctx.previous.lockedStatus[n]),
+  );
+  frame.set(
+    'firstNonNMRStatus',
+    Array.from(frame.key, (n) => ctx.previous.firstNonNMRStatus[n]),
+  );
+  frame.set(
+    'timestampMillisOfNmrDueToMinStableCrhTime',
+    Float64Array.from(frame.key, (n) => ctx.previous.timestampMillisOfNmrDueToMinStableCrhTime[n]),
+  );
   for (const name of ['coreNegFactor_populationSampledRatingCount', 'corePosFactor_populationSampledRatingCount']) {
     const c = frame.num(name);
     for (let k = 0; k < c.length; k++) if (Number.isNaN(c[k])) c[k] = 0;

@@ -10,7 +10,8 @@ export function seenParticipants(run: ScoringRun, extra: Int32Array = new Int32A
   const r = run.runRatings.ratings;
   for (let i = 0; i < r.length; i++) seen[r.rater[i]] = 1;
   for (const n of ctx.universe) if (ctx.info.author[n] >= 0) seen[ctx.info.author[n]] = 1;
-  for (let u = 0; u < ctx.nParticipants; u++) if (run.postSelectionValue[u] > 0 || run.quasiCliqueValue[u] > 0) seen[u] = 1;
+  for (let u = 0; u < ctx.nParticipants; u++)
+    if (run.postSelectionValue[u] > 0 || run.quasiCliqueValue[u] > 0) seen[u] = 1;
   for (const p of run.prescoring.values()) for (let u = 0; u < ctx.nParticipants; u++) if (p.raterRows[u]) seen[u] = 1;
   const out: number[] = [];
   for (let u = 0; u < ctx.nParticipants; u++) if (seen[u]) out.push(u);
@@ -76,7 +77,11 @@ export function assembleRaterFrame(run: ScoringRun, contributors: Frame): Frame 
     const groups = m[1] === 'Group' ? [id] : [4, 5, 7, 12, 26];
     const inGroup = (u: number) => ctx.enrolled[u] === 1 && groups.includes(ctx.modelingGroup[u]);
     params(prefix, p.raters, inGroup);
-    copy(m[1] === 'Group' ? 'modelingGroup' : 'modelingMultiGroup', p.raters.intercept.map((b) => (Number.isNaN(b) ? NaN : id)), inGroup);
+    copy(
+      m[1] === 'Group' ? 'modelingGroup' : 'modelingMultiGroup',
+      p.raters.intercept.map((b) => (Number.isNaN(b) ? NaN : id)),
+      inGroup,
+    );
   }
   return frame;
 }

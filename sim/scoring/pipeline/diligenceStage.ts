@@ -8,8 +8,14 @@ import type { DiligencePrescoring, PrescoringResult } from './prescoringResult.t
 import type { ScorerContext } from './runContext.ts';
 
 function problemOf(ctx: ScorerContext, ratings: RatingsTable, rows: Int32Array) {
-  const notes = localIndex(Int32Array.from(rows, (i) => ratings.note[i]), ctx.nNotes);
-  const raters = localIndex(Int32Array.from(rows, (i) => ratings.rater[i]), ctx.nParticipants);
+  const notes = localIndex(
+    Int32Array.from(rows, (i) => ratings.note[i]),
+    ctx.nNotes,
+  );
+  const raters = localIndex(
+    Int32Array.from(rows, (i) => ratings.rater[i]),
+    ctx.nParticipants,
+  );
   const problem: MFProblem = {
     nNotes: notes.globalOf.length,
     nRaters: raters.globalOf.length,

@@ -160,7 +160,12 @@ async function fitOnce(engine: MFEngine, req: FitRequest, random: RandomSource):
   };
 }
 
-function fillFrom(table: NoteTable | RaterTable, globalOf: Int32Array, intercept: Float32Array, factor: Float32Array): void {
+function fillFrom(
+  table: NoteTable | RaterTable,
+  globalOf: Int32Array,
+  intercept: Float32Array,
+  factor: Float32Array,
+): void {
   for (let l = 0; l < globalOf.length; l++) {
     const g = globalOf[l];
     const b = table.intercept[g];

@@ -29,7 +29,11 @@ export interface RescoreSelection {
  * notes not rescored within the hour, notes in stabilization, and unlocked notes 14–21 days old decided by a
  * locking-enabled rule. Everything else keeps its previous output.
  */
-export function selectNotesToRescore(ctx: RunContext, ratings: RatingsTable, previous: PreviousOutputs): RescoreSelection {
+export function selectNotesToRescore(
+  ctx: RunContext,
+  ratings: RatingsTable,
+  previous: PreviousOutputs,
+): RescoreSelection {
   const now = ctx.now;
   const prev = previous.scoredNotes;
   const inPrevious = new Uint8Array(ctx.nNotes);
@@ -58,8 +62,10 @@ export function selectNotesToRescore(ctx: RunContext, ratings: RatingsTable, pre
     const why: string[] = [];
     if (newRatings[n]) why.push('NOTES_WITH_NEW_RATINGS');
     if (lastChange > 0 && lastChange === lastScored) why.push('NOTES_FLIPPED_PREVIOUS_RUN');
-    if (!inPrevious[n] || (age < NOTE_LOCK_MILLIS && !(lastScored >= now - DAY))) why.push('NEW_NOTES_NOT_RESCORED_RECENTLY_ENOUGH');
-    if (lastChange > now - DAY && !(lastScored >= now - HOUR)) why.push('RECENTLY_FLIPPED_NOTES_NOT_RESCORED_RECENTLY_ENOUGH');
+    if (!inPrevious[n] || (age < NOTE_LOCK_MILLIS && !(lastScored >= now - DAY)))
+      why.push('NEW_NOTES_NOT_RESCORED_RECENTLY_ENOUGH');
+    if (lastChange > now - DAY && !(lastScored >= now - HOUR))
+      why.push('RECENTLY_FLIPPED_NOTES_NOT_RESCORED_RECENTLY_ENOUGH');
     if (r >= 0 && nsh.timestampMillisOfNmrDueToMinStableCrhTime[r] > 0) why.push('NMR_DUE_TO_MIN_STABLE_CRH_TIME');
     const decider = r >= 0 ? nsh.currentDecidedBy[r] : null;
     if (
@@ -84,7 +90,12 @@ export function selectNotesToRescore(ctx: RunContext, ratings: RatingsTable, pre
  * Overwrite the rows of notes that were not rescored with their previous output (every column the previous file
  * has and the frame knows; numbers parsed, empty cells missing).
  */
-export function carryOverPrevious(frame: Frame, table: TextTable | undefined, mask: Uint8Array, noteIndex: (id: string) => number): void {
+export function carryOverPrevious(
+  frame: Frame,
+  table: TextTable | undefined,
+  mask: Uint8Array,
+  noteIndex: (id: string) => number,
+): void {
   if (!table) return;
   const ids = table.columns.get('noteId');
   if (!ids) return;
@@ -99,7 +110,9 @@ export function carryOverPrevious(frame: Frame, table: TextTable | undefined, ma
     const target = frame.get(name);
     const present = values.some((v) => v !== null);
     if (target === undefined && !present) continue;
-    const numeric = target instanceof Float64Array || (target === undefined && values.every((v) => v === null || !Number.isNaN(Number(v))));
+    const numeric =
+      target instanceof Float64Array ||
+      (target === undefined && values.every((v) => v === null || !Number.isNaN(Number(v))));
     const col = numeric ? frame.num(name) : frame.str(name);
     for (let fr = 0; fr < frame.length; fr++) {
       const r = rowOf[fr];

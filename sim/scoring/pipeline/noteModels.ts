@@ -24,7 +24,14 @@ export interface NoteModelResult {
 const pick = (a: Int32Array, rows: Int32Array) => Int32Array.from(rows, (i) => a[i]);
 
 /** §9.3 steps 1–3: notes with ≥ 5 ratings in the subset; raters of the prescoring final round (helpful ones). */
-export function finalRoundRows(cfg: ScorerConfig, ctx: ScorerContext, ratings: RatingsTable, subset: Int32Array, pre: PrescoringResult, needFactor: boolean): Int32Array {
+export function finalRoundRows(
+  cfg: ScorerConfig,
+  ctx: ScorerContext,
+  ratings: RatingsTable,
+  subset: Int32Array,
+  pre: PrescoringResult,
+  needFactor: boolean,
+): Int32Array {
   const rows = filterForTraining(ratings, subset, 5, 0, ctx.nNotes, ctx.nParticipants);
   const filter = cfg.useReputation && safeguardEnabled(ctx.disabledRules, RATER_HELPFULNESS_FILTER);
   const above = filter && pre.helpfulness ? pre.helpfulness.aboveHelpfulnessThreshold : null;
@@ -129,7 +136,10 @@ export async function gaussianNoteModel(
     crhParams: cfg.topics !== null ? GAUSSIAN_CRH_TOPIC_PARAMS : GAUSSIAN_CRH_PARAMS,
   });
   const fit = await frozenRaterFit(cfg, ctx, ratings, rows, pre, rhoN, random, DEFAULT_LAMBDAS, false);
-  const out: NoteTable = { intercept: new Float64Array(ctx.nNotes).fill(NaN), factor: new Float64Array(ctx.nNotes).fill(NaN) };
+  const out: NoteTable = {
+    intercept: new Float64Array(ctx.nNotes).fill(NaN),
+    factor: new Float64Array(ctx.nNotes).fill(NaN),
+  };
   notes.globalOf.forEach((n, l) => {
     out.intercept[n] = scores.intercept[l];
     const f = fit.notes.factor[n];

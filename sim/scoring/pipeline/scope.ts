@@ -46,7 +46,12 @@ export function applyScope(
 }
 
 /** Per global note: share of its ratings (rows, or all) whose rater is in group; NaN when it has none. */
-export function inGroupFraction(ratings: RatingsTable, rows: Int32Array | null, inGroup: Uint8Array, nNotes: number): Float64Array {
+export function inGroupFraction(
+  ratings: RatingsTable,
+  rows: Int32Array | null,
+  inGroup: Uint8Array,
+  nNotes: number,
+): Float64Array {
   const total = new Float64Array(nNotes);
   const inside = new Float64Array(nNotes);
   const n = rows ? rows.length : ratings.length;
@@ -63,7 +68,14 @@ export function inGroupFraction(ratings: RatingsTable, rows: Int32Array | null, 
  * §7.1 / §9.3 step 1: keep notes with ≥ minNote ratings, then raters with ≥ minRater ratings, then notes again
  * (one pass, not a fixed point).
  */
-export function filterForTraining(ratings: RatingsTable, rows: Int32Array, minNote: number, minRater: number, nNotes: number, nParticipants: number): Int32Array {
+export function filterForTraining(
+  ratings: RatingsTable,
+  rows: Int32Array,
+  minNote: number,
+  minRater: number,
+  nNotes: number,
+  nParticipants: number,
+): Int32Array {
   const countBy = (cur: Int32Array, key: Int32Array, size: number) => {
     const c = new Int32Array(size);
     for (const i of cur) c[key[i]]++;

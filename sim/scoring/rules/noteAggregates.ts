@@ -144,7 +144,8 @@ export function computeTagAggregates(
     ratingWeight[r] += w;
     const flags = ratings.flags[i];
     if ((flags & NOT_HELPFUL_TAG_MASK) === 0) continue;
-    for (let t = 0; t < NOT_HELPFUL_TAGS.length; t++) if ((flags >>> (FLAG.notHelpfulTagShift + t)) & 1) adjusted[t][r] += w;
+    for (let t = 0; t < NOT_HELPFUL_TAGS.length; t++)
+      if ((flags >>> (FLAG.notHelpfulTagShift + t)) & 1) adjusted[t][r] += w;
   }
   const adjustedRatio = adjusted.map((col) => col.map((v, r) => v / ratingWeight[r]));
   return { ratingWeight, adjusted, adjustedRatio };

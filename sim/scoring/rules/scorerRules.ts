@@ -60,7 +60,9 @@ export const SCORER_RULES: ScorerRule[] = [
     name: 'GeneralCRH (v1.0)',
     runs: () => true,
     decide: (r, _s, inp, ctx) =>
-      misleadingOrDeleted(inp.classification[r]) && inp.stats.numRatings[r] >= MIN_RATINGS && ge(inp.intercept[r], ctx.thresholds.crh)
+      misleadingOrDeleted(inp.classification[r]) &&
+      inp.stats.numRatings[r] >= MIN_RATINGS &&
+      ge(inp.intercept[r], ctx.thresholds.crh)
         ? CRH
         : null,
   },
@@ -77,7 +79,11 @@ export const SCORER_RULES: ScorerRule[] = [
     name: 'UcbCRNH (v1.0)',
     runs: () => true,
     decide: (r, _s, inp, ctx) =>
-      inp.interceptMax !== null && inp.stats.numRatings[r] >= MIN_RATINGS && inp.interceptMax[r] < ctx.thresholds.crnhUCB ? CRNH : null,
+      inp.interceptMax !== null &&
+      inp.stats.numRatings[r] >= MIN_RATINGS &&
+      inp.interceptMax[r] < ctx.thresholds.crnhUCB
+        ? CRNH
+        : null,
   },
   {
     name: 'RatioCRNH (v1.0)',
@@ -86,7 +92,9 @@ export const SCORER_RULES: ScorerRule[] = [
       const s = inp.stats;
       const a = s.negMeanHelpful[r];
       const b = s.posMeanHelpful[r];
-      return s.numRatings[r] >= MIN_RATINGS && s.minSignCount[r] >= 3 && a <= 0.4 && b <= 0.4 && (a + b) / 2 <= 0.3 ? CRNH : null;
+      return s.numRatings[r] >= MIN_RATINGS && s.minSignCount[r] >= 3 && a <= 0.4 && b <= 0.4 && (a + b) / 2 <= 0.3
+        ? CRNH
+        : null;
     },
   },
   {
@@ -130,7 +138,9 @@ export const SCORER_RULES: ScorerRule[] = [
     name: 'FilterLowDiligence (v1.0)',
     runs: (ctx) => ctx.finalRound,
     decide: (r, s, inp, ctx) =>
-      inp.lowDiligenceIntercept !== null && s !== CRNH && inp.lowDiligenceIntercept[r] > ctx.thresholds.lowDiligence ? frOrNmr(ctx) : null,
+      inp.lowDiligenceIntercept !== null && s !== CRNH && inp.lowDiligenceIntercept[r] > ctx.thresholds.lowDiligence
+        ? frOrNmr(ctx)
+        : null,
   },
   {
     name: 'FilterLargeFactor (v1.0)',
@@ -140,7 +150,8 @@ export const SCORER_RULES: ScorerRule[] = [
   {
     name: 'RejectLowIntercept (v1.0)',
     runs: (ctx) => ctx.finalRound && ctx.thresholds.firmReject !== null,
-    decide: (r, s, inp, ctx) => (s !== CRNH && inp.intercept[r] < (ctx.thresholds.firmReject as number) ? FIRM_REJECT : null),
+    decide: (r, s, inp, ctx) =>
+      s !== CRNH && inp.intercept[r] < (ctx.thresholds.firmReject as number) ? FIRM_REJECT : null,
   },
   {
     name: 'MinMinorityRaters (v1.0)',
@@ -153,7 +164,10 @@ export const SCORER_RULES: ScorerRule[] = [
     runs: (ctx) => ctx.finalRound && ctx.thresholds.minMinorityNetHelpfulRatio !== null,
     decide: (r, s, inp, ctx) => {
       const net = inp.stats.netMinHelpful[r];
-      return s === CRH && net >= 4 && net < 10 && inp.stats.netMinHelpfulRatio[r] < (ctx.thresholds.minMinorityNetHelpfulRatio as number)
+      return s === CRH &&
+        net >= 4 &&
+        net < 10 &&
+        inp.stats.netMinHelpfulRatio[r] < (ctx.thresholds.minMinorityNetHelpfulRatio as number)
         ? NYH
         : null;
     },
@@ -168,12 +182,20 @@ export const SCORER_RULES: ScorerRule[] = [
     name: 'NoCorrelatedIntercept (v1.0)',
     runs: (ctx) => ctx.finalRound && ctx.mainRun,
     decide: (r, s, inp, ctx) =>
-      inp.noCorrelatedIntercept !== null && s === CRH && inp.noCorrelatedIntercept[r] < ctx.thresholds.noCorrelated ? NYH : null,
+      inp.noCorrelatedIntercept !== null && s === CRH && inp.noCorrelatedIntercept[r] < ctx.thresholds.noCorrelated
+        ? NYH
+        : null,
   },
 ];
 
 /** Rules 2–6 are evaluated on the parameters alone: they see the status before any of them ran. */
-const PARAMETER_RULES = new Set(['GeneralCRH (v1.0)', 'GeneralCRNH (v1.0)', 'UcbCRNH (v1.0)', 'RatioCRNH (v1.0)', 'NmCRNH (v1.0)']);
+const PARAMETER_RULES = new Set([
+  'GeneralCRH (v1.0)',
+  'GeneralCRNH (v1.0)',
+  'UcbCRNH (v1.0)',
+  'RatioCRNH (v1.0)',
+  'NmCRNH (v1.0)',
+]);
 
 export interface RuleOutcome {
   status: string[];
@@ -185,7 +207,11 @@ export interface RuleOutcome {
  * Apply the rule table in order ("later wins"). Rules named in `disabled` (with or without version) are skipped, so a researcher can
  * switch any safeguard off by name.
  */
-export function applyScorerRules(inp: RuleInputs, ctx: RuleContext, disabled: ReadonlySet<string> = new Set()): RuleOutcome {
+export function applyScorerRules(
+  inp: RuleInputs,
+  ctx: RuleContext,
+  disabled: ReadonlySet<string> = new Set(),
+): RuleOutcome {
   const status = new Array<string>(inp.n).fill(NMR);
   const active: string[][] = Array.from({ length: inp.n }, () => []);
   const filterTags = new Array<string>(inp.n).fill('');

@@ -10,7 +10,10 @@ import {
 
 const minority = { minMinorityNetHelpfulRatings: 4, minMinorityNetHelpfulRatio: 0.05 };
 
-function scorer(p: Partial<ScorerConfig> & Pick<ScorerConfig, 'name' | 'prefix'>, t: Partial<RuleThresholds> = {}): ScorerConfig {
+function scorer(
+  p: Partial<ScorerConfig> & Pick<ScorerConfig, 'name' | 'prefix'>,
+  t: Partial<RuleThresholds> = {},
+): ScorerConfig {
   return {
     suffix: '',
     kind: 'mf',
@@ -98,7 +101,12 @@ export function scorerCatalogue(): ScorerConfig[] {
     ),
   );
   for (let g = 1; g <= 13; g++) {
-    list.push(scorer({ name: `MFGroupScorer_${g}`, prefix: 'group', suffix: `_${g}`, groups: [g], captureThreshold: 0.8 }, minority));
+    list.push(
+      scorer(
+        { name: `MFGroupScorer_${g}`, prefix: 'group', suffix: `_${g}`, groups: [g], captureThreshold: 0.8 },
+        minority,
+      ),
+    );
   }
   list.push(
     scorer(
@@ -109,13 +117,25 @@ export function scorerCatalogue(): ScorerConfig[] {
         groups: [14],
         captureThreshold: 0.51,
         mf: {
-          lambdas: { noteIntercept: 0.9, raterIntercept: 0.15, globalIntercept: 0.15, noteFactor: 0.01, raterFactor: 0.0075, diamond: 0.75 },
+          lambdas: {
+            noteIntercept: 0.9,
+            raterIntercept: 0.15,
+            globalIntercept: 0.15,
+            noteFactor: 0.01,
+            raterFactor: 0.0075,
+            diamond: 0.75,
+          },
           useGlobalIntercept: true,
           initLearningRate: 0.02,
           noInitLearningRate: 0.02,
           weightedLoss: true,
         },
-        helpfulness: { ...DEFAULT_HELPFULNESS, minMeanNoteScore: -0.01, harassmentThreshold: 2.5, harassmentPenaltyScaled: false },
+        helpfulness: {
+          ...DEFAULT_HELPFULNESS,
+          minMeanNoteScore: -0.01,
+          harassmentThreshold: 2.5,
+          harassmentPenaltyScaled: false,
+        },
       },
       {
         crh: 0.15,
@@ -132,7 +152,14 @@ export function scorerCatalogue(): ScorerConfig[] {
       },
     ),
     scorer(
-      { name: 'MFGroupScorer_33', prefix: 'group', suffix: '_33', groups: [33], strictInclusion: true, captureThreshold: 0.8 },
+      {
+        name: 'MFGroupScorer_33',
+        prefix: 'group',
+        suffix: '_33',
+        groups: [33],
+        strictInclusion: true,
+        captureThreshold: 0.8,
+      },
       minority,
     ),
     scorer(
@@ -144,7 +171,14 @@ export function scorerCatalogue(): ScorerConfig[] {
         captureThreshold: 0.51,
         mf: {
           ...DEFAULT_MF,
-          lambdas: { noteIntercept: 0.15, raterIntercept: 0.03, globalIntercept: 0, noteFactor: 0.03, raterFactor: 0.03, diamond: 0 },
+          lambdas: {
+            noteIntercept: 0.15,
+            raterIntercept: 0.03,
+            globalIntercept: 0,
+            noteFactor: 0.03,
+            raterFactor: 0.03,
+            diamond: 0,
+          },
         },
       },
       { crh: 0.2, noHighVol: 0.18, noCorrelated: 0.18, ...minority },
@@ -159,7 +193,14 @@ export function scorerCatalogue(): ScorerConfig[] {
         finalScoring: false,
         mf: {
           ...DEFAULT_MF,
-          lambdas: { noteIntercept: 0.09, raterIntercept: 0.03, globalIntercept: 0, noteFactor: 0.03, raterFactor: 0.03, diamond: 0 },
+          lambdas: {
+            noteIntercept: 0.09,
+            raterIntercept: 0.03,
+            globalIntercept: 0,
+            noteFactor: 0.03,
+            raterFactor: 0.03,
+            diamond: 0,
+          },
         },
       },
       { crh: 0.25 },
@@ -184,7 +225,13 @@ export function scorerCatalogue(): ScorerConfig[] {
   }
   list.push(
     scorer(
-      { name: 'MFMultiGroupScorer_1', prefix: 'multiGroup', suffix: '_1', groups: [4, 5, 7, 12, 26], captureThreshold: 0.8 },
+      {
+        name: 'MFMultiGroupScorer_1',
+        prefix: 'multiGroup',
+        suffix: '_1',
+        groups: [4, 5, 7, 12, 26],
+        captureThreshold: 0.8,
+      },
       minority,
     ),
     scorer(

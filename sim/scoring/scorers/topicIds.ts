@@ -8,4 +8,11 @@ export const TOPIC_IDS = {
   InDimensionTwo: 5,
 } as const;
 
-export const TOPIC_NAMES = ['Unassigned', 'UkraineConflict', 'GazaConflict', 'MessiRonaldo', 'Scams', 'InDimensionTwo'] as const;
+export const TOPIC_NAMES = [
+  'Unassigned',
+  'UkraineConflict',
+  'GazaConflict',
+  'MessiRonaldo',
+  'Scams',
+  'InDimensionTwo',
+] as const;

@@ -56,7 +56,12 @@ export function trainTopicModel(noteInfo: NoteInfo, notesToUse?: Int32Array, cac
  * the seed labels. Returns one code per global note index (0 = Unassigned / not on one of these posts). Throws
  * when the classifier's balanced accuracy on the non-conflicted posts is ≤ 0.35, as the reference aborts.
  */
-export function predictNoteTopics(model: TopicModel, noteInfo: NoteInfo, notes: Int32Array, cache?: SeedLabelCache): Int8Array {
+export function predictNoteTopics(
+  model: TopicModel,
+  noteInfo: NoteInfo,
+  notes: Int32Array,
+  cache?: SeedLabelCache,
+): Int8Array {
   const tweets = new Set<string>();
   for (const k of notes) {
     if (k < 0 || k >= noteInfo.size)
