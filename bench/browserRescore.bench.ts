@@ -55,9 +55,7 @@ try {
     async ({ scenario, seed, repeats }) => {
       type Client = {
         simulate(r: unknown): Promise<unknown>;
-        rescore(
-          r: unknown,
-        ): Promise<{
+        rescore(r: unknown): Promise<{
           notes: { noteId: string[]; status: (string | null)[]; length: number };
           counts: { ratings: number };
         }>;
