@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -83,6 +83,15 @@ export async function startHarness(root: string): Promise<Harness> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh page at 1280×900 in a context of its own; console errors and page errors are pushed onto `problems`. */
+export async function newWatchedPage(browser: Browser, problems: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return page;
 }
 
 /** Page script: records every long main-thread task (PerformanceObserver 'longtask') in window.__longTasks. */

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, eventually, startHarness, type Harness } from './browserHarness.ts';
+import { browserAvailable, eventually, newWatchedPage, startHarness, type Harness } from './browserHarness.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const available = browserAvailable();
@@ -25,10 +25,7 @@ describe.skipIf(!available.ok)('Posts page in Chromium', () => {
   });
 
   async function open(url: string): Promise<Page> {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const page = await newWatchedPage(h.browser, problems);
     await page.goto(url);
     await page.waitForSelector('[data-testid="posts-phase"][data-phase="done"]', { timeout: 90_000 });
     await page.waitForSelector('[data-testid="posts-summary"]');

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, eventually, startHarness, type Harness } from './browserHarness.ts';
+import { browserAvailable, eventually, newWatchedPage, startHarness, type Harness } from './browserHarness.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const example = join(root, 'datasets', 'sweeps', 'examples', 'classroom-grid');
@@ -23,10 +23,7 @@ describe.skipIf(!available.ok)('Sweeps page in Chromium', () => {
   });
 
   async function open(url: string): Promise<Page> {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const page = await newWatchedPage(h.browser, problems);
     await page.goto(url);
     return page;
   }
